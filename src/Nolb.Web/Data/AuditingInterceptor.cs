@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Nolb.Web.Domain;
+using Nolb.Web.Security;
+
+namespace Nolb.Web.Data;
+
+/// <summary>
+/// Writes an audit line for every created, changed and deleted record in the same transaction as the
+/// change, bumps the version of records two people may edit, and refuses to change the audit trail.
+/// </summary>
+public sealed class AuditingInterceptor(CurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Prepare(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Prepare(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Prepare(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entries = context.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+        foreach (var entry in entries)
+        {
+            if (entry.Entity is AuditEntry)
+            {
+                if (entry.State != EntityState.Added)
+                {
+                    throw new InvalidOperationException("The audit trail is append-only: its entries cannot be changed or deleted.");
+                }
+
+                continue;
+            }
+
+            if (entry.State == EntityState.Modified && entry.Entity is IVersioned versioned)
+            {
+                versioned.Version = Guid.NewGuid();
+            }
+
+            context.Add(Describe(entry, now));
+        }
+    }
+
+    private AuditEntry Describe(EntityEntry entry, DateTime now)
+    {
+        var action = entry.State switch
+        {
+            EntityState.Added => AuditAction.Create,
+            EntityState.Deleted => AuditAction.Delete,
+            _ => AuditAction.Update,
+        };
+        var changed = entry.State == EntityState.Modified
+            ? string.Join(", ", entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name))
+            : null;
+        var key = entry.Metadata.FindPrimaryKey()?.Properties
+            .Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture));
+        var lepId = entry.Metadata.FindProperty("LepId") is not null ? entry.Property("LepId").CurrentValue as Guid? : null;
+        return new AuditEntry
+        {
+            OccurredAt = now,
+            ActorUserId = currentUser.Id,
+            ActorEmail = currentUser.Email,
+            Action = action,
+            EntityType = entry.Metadata.ClrType.Name,
+            EntityId = key is null ? null : string.Join("/", key),
+            LepId = lepId,
+            IpAddress = currentUser.IpAddress,
+            Detail = changed is { Length: > 2000 } ? changed[..2000] : changed,
+        };
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Nolb.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Chooses the database from configuration: <c>Nolb:Database:Provider</c> (Sqlite by default, or Postgres)
+/// and <c>ConnectionStrings:Nolb</c> (for SQLite, <c>Data Source=data/nolb.db</c> by default).
+/// </summary>
+public static class DatabaseSetup
+{
+    public const string DefaultSqliteConnection = "Data Source=data/nolb.db";
+
+    public static DatabaseProvider Provider(this IConfiguration configuration) =>
+        configuration.GetValue("Nolb:Database:Provider", DatabaseProvider.Sqlite);
+
+    public static string MainConnectionString(this IConfiguration configuration) =>
+        configuration.GetConnectionString("Nolb") is { Length: > 0 } connection
+            ? connection
+            : configuration.Provider() == DatabaseProvider.Sqlite
+                ? DefaultSqliteConnection
+                : throw new InvalidOperationException(
+                    "Nolb:Database:Provider is Postgres but ConnectionStrings:Nolb is not set. " +
+                    "Set it, e.g. ConnectionStrings__Nolb=\"Host=localhost;Database=nolb;Username=nolb;Password=...\".");
+
+    public static IServiceCollection AddNolbDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration.Provider();
+        var connection = configuration.MainConnectionString();
+        services.AddScoped<AuditingInterceptor>();
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            services.AddDbContext<NolbDbContext, SqliteNolbDbContext>((sp, options) => options
+                .UseSqlite(connection)
+                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+        }
+        else
+        {
+            services.AddDbContext<NolbDbContext, PostgresNolbDbContext>((sp, options) => options
+                .UseNpgsql(connection)
+                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+        }
+
+        services.AddSingleton(new ReportingDbContextFactory(provider, ReadOnlyConnectionString(configuration, provider, connection)));
+        return services;
+    }
+
+    /// <summary>
+    /// Reporting reads from <c>ConnectionStrings:NolbReadOnly</c> when it is set (a streaming read replica),
+    /// otherwise from the main database; on SQLite the connection is opened read-only either way.
+    /// </summary>
+    private static string ReadOnlyConnectionString(IConfiguration configuration, DatabaseProvider provider, string main)
+    {
+        var readOnly = configuration.GetConnectionString("NolbReadOnly") is { Length: > 0 } configured ? configured : main;
+        return provider == DatabaseProvider.Sqlite
+            ? new SqliteConnectionStringBuilder(readOnly) { Mode = SqliteOpenMode.ReadOnly }.ToString()
+            : readOnly;
+    }
+
+    /// <summary>Creates the folder an SQLite file lives in, so a fresh clone needs no set-up.</summary>
+    public static void EnsureSqliteFolder(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (dataSource.Length == 0 || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Nolb.Web.Domain;
+using Nolb.Web.Security;
+
+namespace Nolb.Web.Data;
+
+/// <summary>
+/// The one EF model. Each database provider has a subclass that owns that provider's migration set
+/// (<see cref="SqliteNolbDbContext"/>, <see cref="PostgresNolbDbContext"/>); feature code uses this type.
+/// </summary>
+public abstract class NolbDbContext(DbContextOptions options) : IdentityUserContext<NolbUser, Guid>(options)
+{
+    public DbSet<Lep> Leps => Set<Lep>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(NolbDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in the database and safe when members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(64);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+}
+
+public sealed class SqliteNolbDbContext(DbContextOptions<SqliteNolbDbContext> options) : NolbDbContext(options);
+
+public sealed class PostgresNolbDbContext(DbContextOptions<PostgresNolbDbContext> options) : NolbDbContext(options);

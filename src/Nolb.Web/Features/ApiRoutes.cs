@@ -1,0 +1,29 @@
+using Nolb.Web.Features.Account;
+using Nolb.Web.Features.Admin.Users;
+using Nolb.Web.Features.Leps;
+using Nolb.Web.Features.Organisations;
+
+namespace Nolb.Web.Features;
+
+/// <summary>The versioned JSON API. Each feature maps its own endpoints under /api/v1.</summary>
+public static class ApiRoutes
+{
+    public static WebApplication MapNolbApi(this WebApplication app)
+    {
+        var v1 = app.MapGroup("/api/v1").RequireAuthorization();
+        v1.MapAuthApi();
+        v1.MapLepsApi();
+        v1.MapUsersApi();
+        v1.MapOrganisationsApi();
+        return app;
+    }
+}
+
+/// <summary>Field errors in the shape ValidationProblem wants, with the API's camelCase field names.</summary>
+public static class ApiValidation
+{
+    public static Dictionary<string, string[]> ToProblemErrors(this IEnumerable<(string Field, string Message)> errors) =>
+        errors
+            .GroupBy(e => e.Field.Length == 0 ? "" : char.ToLowerInvariant(e.Field[0]) + e.Field[1..])
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Nolb.Web.Data;
+using Nolb.Web.Security;
+using Scalar.AspNetCore;
+
+namespace Nolb.Web.Infrastructure;
+
+public static class WebSetup
+{
+    public static IServiceCollection AddNolbWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AuditLog>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<Features.Admin.Users.CreateUserAccount>();
+        services.AddScoped<Features.Organisations.SaveOrganisation>();
+        services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Features";
+            options.Conventions.AllowAnonymousToPage("/Index");
+            options.Conventions.AllowAnonymousToFolder("/Account");
+            options.Conventions.AllowAnonymousToFolder("/Errors");
+        });
+        services.AddProblemDetails();
+        services.AddNolbOpenApi();
+        services.AddSignInRateLimit(configuration);
+        services.AddHealthChecks().AddDbContextCheck<NolbDbContext>("database", failureStatus: HealthStatus.Unhealthy);
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        return services;
+    }
+
+    public static WebApplication UseNolbWeb(this WebApplication app)
+    {
+        app.UseNolbErrorHandling();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseNolbSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseAuthorization();
+
+        app.MapRazorPages();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(options => options.WithTitle("Nolb API")).AllowAnonymous();
+        return app;
+    }
+}

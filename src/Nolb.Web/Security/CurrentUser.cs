@@ -1,0 +1,39 @@
+namespace Nolb.Web.Security;
+
+/// <summary>
+/// The signed-in user of this request, loaded fresh from the database by
+/// <see cref="CurrentUserMiddleware"/> so a disabled account or a changed role takes effect at once.
+/// </summary>
+public sealed class CurrentUser
+{
+    public Guid? Id { get; private set; }
+    public string? Email { get; private set; }
+    public string? DisplayName { get; private set; }
+    public Role? Role { get; private set; }
+    public Guid? LepId { get; private set; }
+    public string? LepCode { get; private set; }
+    public string? LepName { get; private set; }
+    public Guid? OrganisationId { get; private set; }
+    public string? IpAddress { get; private set; }
+
+    public bool IsAuthenticated => Id is not null;
+
+    public IReadOnlySet<string> Permissions =>
+        Role is { } role ? RolePermissions.For(role) : new HashSet<string>();
+
+    public bool Has(string permission) => Role is { } role && RolePermissions.Has(role, permission);
+
+    internal void SignedIn(NolbUser user)
+    {
+        Id = user.Id;
+        Email = user.Email;
+        DisplayName = user.DisplayName;
+        Role = user.Role;
+        LepId = user.LepId;
+        LepCode = user.Lep?.Code;
+        LepName = user.Lep?.Name;
+        OrganisationId = user.OrganisationId;
+    }
+
+    internal void From(string? ipAddress) => IpAddress = ipAddress;
+}

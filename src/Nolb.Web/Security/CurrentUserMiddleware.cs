@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Nolb.Web.Data;
+
+namespace Nolb.Web.Security;
+
+/// <summary>
+/// Checks every authenticated request against the user's row: a disabled or deleted account, or one
+/// whose security stamp changed (password reset, role change, disabling), is treated as signed out.
+/// Cookies are revalidated this way on every request, and so are bearer tokens, which have no
+/// revalidation of their own.
+/// </summary>
+public sealed class CurrentUserMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(
+        HttpContext context, CurrentUser currentUser, NolbDbContext db, IOptions<IdentityOptions> identityOptions)
+    {
+        currentUser.From(context.Connection.RemoteIpAddress?.ToString());
+        var principal = context.User;
+        if (principal.Identity?.IsAuthenticated == true)
+        {
+            var claims = identityOptions.Value.ClaimsIdentity;
+            var user = Guid.TryParse(principal.FindFirstValue(claims.UserIdClaimType), out var userId)
+                ? await db.Users.Include(u => u.Lep).AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, context.RequestAborted)
+                : null;
+            var stamp = principal.FindFirstValue(claims.SecurityStampClaimType);
+            if (user is null || user.IsDisabled || user.SecurityStamp != stamp)
+            {
+                context.User = new ClaimsPrincipal(new ClaimsIdentity());
+                if (principal.Identity.AuthenticationType == IdentityConstants.ApplicationScheme)
+                {
+                    await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+                }
+            }
+            else
+            {
+                currentUser.SignedIn(user);
+            }
+        }
+
+        await next(context);
+    }
+}

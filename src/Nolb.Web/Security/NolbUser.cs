@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Identity;
+using Nolb.Web.Domain;
+
+namespace Nolb.Web.Security;
+
+/// <summary>A person who signs in: staff of a partnership or organisation, or a participant.</summary>
+public sealed class NolbUser : IdentityUser<Guid>
+{
+    public NolbUser() => Id = Guid.NewGuid();
+
+    public required string DisplayName { get; set; }
+    public Role Role { get; set; }
+    public Guid? LepId { get; set; }
+    public Lep? Lep { get; set; }
+    public Guid? OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    public bool IsDisabled { get; set; }
+    public DateTime CreatedAt { get; init; }
+}

@@ -1,0 +1,92 @@
+namespace Nolb.Web.Security;
+
+/// <summary>
+/// Every permission the code checks. Code asks for a permission, never for a role name;
+/// <see cref="RolePermissions"/> is the one place that says which role holds which.
+/// "Own" and "Lep" variants follow OrchardCore: the narrower one is checked against the record.
+/// </summary>
+public static class Permissions
+{
+    public static class Users
+    {
+        public const string Manage = "users.manage";
+    }
+
+    public static class Organisations
+    {
+        public const string Read = "organisations.read";
+        public const string Manage = "organisations.manage";
+    }
+
+    public static class Audit
+    {
+        public const string Search = "audit.search";
+    }
+
+    public static class ReferenceData
+    {
+        public const string Manage = "reference-data.manage";
+    }
+
+    public static class Participants
+    {
+        public const string ReadOwnRecord = "participants.read-own-record";
+        public const string ReadOwnCaseload = "participants.read-own-caseload";
+        public const string ReadLep = "participants.read-lep";
+        public const string Register = "participants.register";
+        public const string EditOwnCaseload = "participants.edit-own-caseload";
+        public const string EditLep = "participants.edit-lep";
+        public const string Reassign = "participants.reassign";
+    }
+
+    public static class Referrals
+    {
+        public const string ReceiveForOrganisation = "referrals.receive-for-organisation";
+    }
+
+    public static class Employers
+    {
+        public const string Manage = "employers.manage";
+    }
+
+    public static class DeliveryPlans
+    {
+        public const string Manage = "delivery-plans.manage";
+    }
+
+    public static class Statistics
+    {
+        public const string ReadLep = "statistics.read-lep";
+        public const string ReadNational = "statistics.read-national";
+    }
+
+    public static class Feedback
+    {
+        public const string GiveOwn = "feedback.give-own";
+    }
+
+    /// <summary>Every permission with the plain words the home page uses to tell a user what they may do.</summary>
+    public static IReadOnlyList<PermissionInfo> All { get; } =
+    [
+        new(Users.Manage, "Create user accounts, give them a role, LEP and organisation, and disable them"),
+        new(Organisations.Read, "See the organisations in your partnership"),
+        new(Organisations.Manage, "Add and edit delivery partners and other organisations"),
+        new(Audit.Search, "Search the audit trail of who saw and changed what"),
+        new(ReferenceData.Manage, "Maintain reference data and the national products"),
+        new(Participants.ReadOwnRecord, "See your own plan, appointments and referrals"),
+        new(Participants.ReadOwnCaseload, "See the people on your caseload"),
+        new(Participants.ReadLep, "See every participant in your LEP"),
+        new(Participants.Register, "Register people for support"),
+        new(Participants.EditOwnCaseload, "Assess, plan and record support for your caseload"),
+        new(Participants.EditLep, "Assess, plan and record support for anyone in your LEP"),
+        new(Participants.Reassign, "Move cases between key workers"),
+        new(Referrals.ReceiveForOrganisation, "Receive referrals made to your organisation"),
+        new(Employers.Manage, "Work with employers, vacancies, placements and recruitment incentives"),
+        new(DeliveryPlans.Manage, "Write the delivery plan and manage commissioning"),
+        new(Statistics.ReadLep, "See your LEP's dashboards and measures"),
+        new(Statistics.ReadNational, "See national statistics for every LEP"),
+        new(Feedback.GiveOwn, "Give feedback on the support you get"),
+    ];
+}
+
+public sealed record PermissionInfo(string Name, string Description);

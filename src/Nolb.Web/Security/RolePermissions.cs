@@ -1,0 +1,31 @@
+namespace Nolb.Web.Security;
+
+using static Permissions;
+
+/// <summary>The one place that maps role stereotypes (data) to permissions (code).</summary>
+public static class RolePermissions
+{
+    private static readonly Dictionary<Role, IReadOnlySet<string>> Map = new()
+    {
+        [Role.Participant] = Set(Participants.ReadOwnRecord, Feedback.GiveOwn),
+        [Role.KeyWorker] = Set(
+            Organisations.Read,
+            Participants.ReadOwnCaseload, Participants.ReadLep, Participants.Register, Participants.EditOwnCaseload),
+        [Role.TeamLeader] = Set(
+            Organisations.Read,
+            Participants.ReadOwnCaseload, Participants.ReadLep, Participants.Register, Participants.EditOwnCaseload,
+            Participants.EditLep, Participants.Reassign, Statistics.ReadLep),
+        [Role.PartnerWorker] = Set(Organisations.Read, Referrals.ReceiveForOrganisation),
+        [Role.EmployerEngagementOfficer] = Set(Organisations.Read, Employers.Manage),
+        [Role.LepManager] = Set(Organisations.Read, DeliveryPlans.Manage, Statistics.ReadLep),
+        [Role.NationalAnalyst] = Set(Statistics.ReadNational),
+        [Role.Administrator] = Set(
+            Users.Manage, Organisations.Read, Organisations.Manage, Audit.Search, ReferenceData.Manage),
+    };
+
+    public static IReadOnlySet<string> For(Role role) => Map[role];
+
+    public static bool Has(Role role, string permission) => Map[role].Contains(permission);
+
+    private static HashSet<string> Set(params string[] permissions) => new(permissions, StringComparer.Ordinal);
+}
