@@ -1,0 +1,133 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nolb.Web.Data;
+using Nolb.Web.Security;
+
+namespace Nolb.Tests;
+
+/// <summary>
+/// Nolb through its real HTTP pipeline on a real, fresh database, configured as in production
+/// (environment "Testing": secure cookies, HSTS). One per test class; tests create their own data.
+/// </summary>
+public class NolbAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminEmail = "admin@nolb.test";
+    public const string AdminPassword = "bootstrap-admin-password";
+    public const string Glasgow = "S12000049";
+    public const string Fife = "S12000047";
+
+    private TestDatabase? database;
+
+    public TestDatabase Database => database ?? throw new InvalidOperationException("The factory is not initialised.");
+
+    /// <summary>Settings a test class may change before the app starts (e.g. a lower sign-in limit).</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        ClientOptions.BaseAddress = new Uri("https://localhost");
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Nolb:Database:Provider"] = Database.Provider.ToString(),
+            ["ConnectionStrings:Nolb"] = Database.ConnectionString,
+            ["Nolb:Bootstrap:AdminEmail"] = AdminEmail,
+            ["Nolb:Bootstrap:AdminPassword"] = AdminPassword,
+            ["Nolb:SignIn:AttemptsPerMinute"] = "10000",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<NolbDbContext, Task<T>> query)
+    {
+        using var scope = Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<NolbDbContext>());
+    }
+
+    public Task<int> CountAsync<TEntity>() where TEntity : class =>
+        WithDbAsync(db => db.Set<TEntity>().CountAsync());
+
+    /// <summary>Creates an account directly (test data), returning its email; the password is <see cref="TestUsers.Password"/>.</summary>
+    public async Task<NolbUser> CreateUserAsync(Role role, string? lepCode = null, Guid? organisationId = null, string? email = null)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<NolbDbContext>();
+        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<NolbUser>>();
+        lepCode ??= role.RequiresLep() ? Glasgow : null;
+        var lepId = lepCode is null ? (Guid?)null : await db.Leps.Where(l => l.Code == lepCode).Select(l => l.Id).SingleAsync();
+        email ??= $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@nolb.test";
+        var user = new NolbUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = $"Test {role.DisplayName()}",
+            Role = role,
+            LepId = lepId,
+            OrganisationId = organisationId,
+            CreatedAt = DateTime.UtcNow,
+        };
+        var result = await userManager.CreateAsync(user, TestUsers.Password);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        return user;
+    }
+
+    /// <summary>An API client signed in with a bearer token.</summary>
+    public async Task<HttpClient> ApiClientAsync(string email, string password = TestUsers.Password)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public Task<HttpClient> AdminApiClientAsync() => ApiClientAsync(AdminEmail, AdminPassword);
+
+    /// <summary>A browser-like client (cookies, no automatic redirects) signed in through the sign-in page.</summary>
+    public async Task<HttpClient> PageClientAsync(string email, string password = TestUsers.Password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        var response = await client.SubmitFormAsync("/Account/SignIn", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public HttpClient AnonymousPageClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+
+    public sealed record TokenResponse(string AccessToken, long ExpiresIn);
+}
+
+public static class TestUsers
+{
+    public const string Password = "a-long-test-password";
+}
