@@ -53,14 +53,24 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Reporting reads from <c>ConnectionStrings:NolbReadOnly</c> when it is set (a streaming read replica),
-    /// otherwise from the main database; on SQLite the connection is opened read-only either way.
+    /// otherwise from the main database; an SQLite file is opened read-only either way.
     /// </summary>
     private static string ReadOnlyConnectionString(IConfiguration configuration, DatabaseProvider provider, string main)
     {
         var readOnly = configuration.GetConnectionString("NolbReadOnly") is { Length: > 0 } configured ? configured : main;
-        return provider == DatabaseProvider.Sqlite
-            ? new SqliteConnectionStringBuilder(readOnly) { Mode = SqliteOpenMode.ReadOnly }.ToString()
-            : readOnly;
+        if (provider != DatabaseProvider.Sqlite)
+        {
+            return readOnly;
+        }
+
+        // An in-memory database (tests) has no read-only mode; a file does.
+        var builder = new SqliteConnectionStringBuilder(readOnly);
+        if (builder.Mode != SqliteOpenMode.Memory)
+        {
+            builder.Mode = SqliteOpenMode.ReadOnly;
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Creates the folder an SQLite file lives in, so a fresh clone needs no set-up.</summary>

@@ -1,0 +1,168 @@
+using System.Net;
+using Nolb.Web.Domain;
+using Nolb.Web.Security;
+
+namespace Nolb.Tests.Security;
+
+/// <summary>One signed-in user of every role, made once for the whole matrix.</summary>
+public sealed class MatrixAppFactory : NolbAppFactory
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private Dictionary<Role, NolbUser>? users;
+
+    public async Task<NolbUser> UserAsync(Role role)
+    {
+        await gate.WaitAsync();
+        try
+        {
+            if (users is null)
+            {
+                var partner = await WithDbAsync(async db =>
+                {
+                    var organisation = new Organisation { Name = "Matrix Partner", Kind = OrganisationKind.ThirdSector, LepId = db.Leps.Single(l => l.Code == Glasgow).Id };
+                    db.Organisations.Add(organisation);
+                    await db.SaveChangesAsync();
+                    return organisation.Id;
+                });
+                users = [];
+                foreach (var each in Enum.GetValues<Role>())
+                {
+                    users[each] = await CreateUserAsync(each, organisationId: each == Role.PartnerWorker ? partner : null);
+                }
+            }
+
+            return users[role];
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}
+
+/// <summary>
+/// Every page and endpoint so far against every role: who gets in, who is refused, and how. The
+/// expectations are written out here, independently of RolePermissions, so a change to the mapping
+/// has to be made on purpose in both places.
+/// </summary>
+public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<MatrixAppFactory>
+{
+    private static readonly Role[] Everyone = Enum.GetValues<Role>();
+    private static readonly Role[] AdministratorsOnly = [Role.Administrator];
+    private static readonly Role[] OrganisationReaders =
+        [Role.KeyWorker, Role.TeamLeader, Role.PartnerWorker, Role.EmployerEngagementOfficer, Role.LepManager, Role.Administrator];
+
+    private static readonly (string Path, Role[] Allowed)[] Pages =
+    [
+        ("/", Everyone),
+        ("/Organisations", OrganisationReaders),
+        ("/Organisations/Create", AdministratorsOnly),
+        ("/Admin/Users", AdministratorsOnly),
+        ("/Admin/Users/Create", AdministratorsOnly),
+        ("/Admin/Audit", AdministratorsOnly),
+    ];
+
+    private static readonly (string Path, Role[] Allowed)[] Endpoints =
+    [
+        ("/api/v1/me", Everyone),
+        ("/api/v1/leps", Everyone),
+        ("/api/v1/users", AdministratorsOnly),
+        ("/api/v1/organisations", OrganisationReaders),
+    ];
+
+    public static TheoryData<string, Role> PageCases => Cases(Pages);
+
+    public static TheoryData<string, Role> EndpointCases => Cases(Endpoints);
+
+    private static TheoryData<string, Role> Cases((string Path, Role[] Allowed)[] routes)
+    {
+        var data = new TheoryData<string, Role>();
+        foreach (var (path, _) in routes)
+        {
+            foreach (var role in Everyone)
+            {
+                data.Add(path, role);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PageCases))]
+    public async Task A_page_opens_for_allowed_roles_and_shows_access_denied_to_others(string path, Role role)
+    {
+        var allowed = Pages.Single(p => p.Path == path).Allowed.Contains(role);
+        var user = await app.UserAsync(role);
+        using var client = await app.PageClientAsync(user.Email!);
+
+        var response = await client.GetAsync(path);
+
+        if (allowed)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(EndpointCases))]
+    public async Task An_endpoint_answers_allowed_roles_and_403s_others(string path, Role role)
+    {
+        var allowed = Endpoints.Single(p => p.Path == path).Allowed.Contains(role);
+        var user = await app.UserAsync(role);
+        using var client = await app.ApiClientAsync(user.Email!);
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/Organisations")]
+    [InlineData("/Admin/Users")]
+    [InlineData("/Admin/Audit")]
+    public async Task Anonymous_visitors_are_sent_to_sign_in(string path)
+    {
+        using var client = app.AnonymousPageClient();
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/SignIn?ReturnUrl=", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/me")]
+    [InlineData("/api/v1/users")]
+    [InlineData("/api/v1/organisations")]
+    public async Task Anonymous_api_calls_answer_401(string path)
+    {
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public void Every_permission_belongs_to_at_least_one_role()
+    {
+        var granted = Everyone.SelectMany(RolePermissions.For).ToHashSet();
+
+        Assert.All(Permissions.All, p => Assert.Contains(p.Name, granted));
+    }
+
+    [Fact]
+    public void National_analysts_and_lep_managers_get_no_permission_to_read_a_person()
+    {
+        foreach (var role in new[] { Role.NationalAnalyst, Role.LepManager })
+        {
+            Assert.DoesNotContain(RolePermissions.For(role), p => p.StartsWith("participants.", StringComparison.Ordinal));
+        }
+    }
+}
