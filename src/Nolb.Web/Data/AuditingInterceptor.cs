@@ -66,7 +66,8 @@ public sealed class AuditingInterceptor(CurrentUser currentUser, TimeProvider cl
             _ => AuditAction.Update,
         };
         var changed = entry.State == EntityState.Modified
-            ? string.Join(", ", entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name))
+            // Identity's store marks every column modified; name only the ones whose value really changed.
+            ? string.Join(", ", entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).Select(p => p.Metadata.Name))
             : null;
         var key = entry.Metadata.FindPrimaryKey()?.Properties
             .Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture));

@@ -93,22 +93,24 @@ public sealed class EditModel(NolbDbContext db, UserManager<NolbUser> userManage
             : await db.Leps.Where(l => l.Code == CouncilAreaCodes.Normalise(Input.LepCode)).Select(l => l.Id).SingleAsync(ct);
         user.OrganisationId = Input.OrganisationId;
         user.IsDisabled = Input.Disabled;
-        // Identity compares this with the stored stamp, so a save over someone else's change is refused.
-        user.ConcurrencyStamp = Input.ConcurrencyStamp;
-        var result = await userManager.UpdateAsync(user);
-        if (result.Succeeded)
+
+        // The stamp the form was read with must still be the stored one, so a save over someone else's change is
+        // refused. A new security stamp signs the person out everywhere, so the change takes effect at once.
+        db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        user.SecurityStamp = Guid.NewGuid().ToString();
+        try
         {
-            await userManager.UpdateSecurityStampAsync(user);
-            TempData["Confirmation"] = $"Changes to {user.DisplayName}'s account are saved.";
-            return RedirectToPage(new { id });
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", "Someone else changed this account while you were editing it. Reload the page to see their change, then make yours again");
+            return Page();
         }
 
-        foreach (var (field, message) in result.ToFields())
-        {
-            ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{field}", message);
-        }
-
-        return Page();
+        TempData["Confirmation"] = $"Changes to {user.DisplayName}'s account are saved.";
+        return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostPasswordAsync(Guid id, CancellationToken ct)
