@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Nolb.Web.Domain;
@@ -9,8 +10,11 @@ namespace Nolb.Web.Data;
 /// The one EF model. Each database provider has a subclass that owns that provider's migration set
 /// (<see cref="SqliteNolbDbContext"/>, <see cref="PostgresNolbDbContext"/>); feature code uses this type.
 /// </summary>
-public abstract class NolbDbContext(DbContextOptions options) : IdentityUserContext<NolbUser, Guid>(options)
+public abstract class NolbDbContext(DbContextOptions options) : IdentityUserContext<NolbUser, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect cookies and tokens, shared by every instance of Nolb.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Lep> Leps => Set<Lep>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Nolb.Web.Data;
 
@@ -16,6 +17,9 @@ public static class SecuritySetup
     public static IServiceCollection AddNolbSecurity(this IServiceCollection services, IWebHostEnvironment environment)
     {
         services.AddHttpContextAccessor();
+
+        // Keys live in the database so every instance (and a restart) can read the others' cookies and tokens.
+        services.AddDataProtection().SetApplicationName("Nolb").PersistKeysToDbContext<NolbDbContext>();
         services.AddScoped<CurrentUser>();
 
         services.AddAuthentication(options =>
