@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Nolb.Web.Domain;
+using Nolb.Web.Domain.Participants;
 using Nolb.Web.Security;
 
 namespace Nolb.Web.Data;
@@ -18,6 +19,11 @@ public abstract class NolbDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<Lep> Leps => Set<Lep>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<Engagement> Engagements => Set<Engagement>();
+    public DbSet<StageMove> StageMoves => Set<StageMove>();
+    public DbSet<CaseAssignment> CaseAssignments => Set<CaseAssignment>();
+    public DbSet<Consent> Consents => Set<Consent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -226,6 +226,263 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.ToTable("Organisations");
                 });
 
+            modelBuilder.Entity("Nolb.Web.Domain.Participants.CaseAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("FromKeyWorkerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ToKeyWorkerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngagementId");
+
+                    b.ToTable("CaseAssignments");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Participants.Consent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("WithdrawalRecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ParticipantId", "Kind");
+
+                    b.ToTable("Consents");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Participants.Engagement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CurrentStage")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.PrimitiveCollection<string[]>("FundingStreams")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<Guid?>("KeyWorkerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LeavingReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReferralSource")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyWorkerId");
+
+                    b.HasIndex("ParticipantId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Engagements_OneOpenPerParticipant")
+                        .HasFilter("\"LeftOn\" IS NULL");
+
+                    b.HasIndex("LepId", "KeyWorkerId", "LeftOn");
+
+                    b.ToTable("Engagements");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Participants.Participant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AddressLine")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.PrimitiveCollection<string[]>("BenefitsAtStart")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("EmploymentStatusAtStart")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("HighestScqfLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NationalInsuranceNumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("PreferredContact")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PreferredName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NationalInsuranceNumber");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("LepId", "DateOfBirth");
+
+                    b.HasIndex("LepId", "FamilyName", "GivenName");
+
+                    b.ToTable("Participants");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Participants.StageMove", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngagementId", "Date");
+
+                    b.ToTable("StageMoves");
+                });
+
             modelBuilder.Entity("Nolb.Web.Security.NolbUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -354,6 +611,175 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.Navigation("Lep");
                 });
 
+            modelBuilder.Entity("Nolb.Web.Domain.Participants.CaseAssignment", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Participants.Engagement", null)
+                        .WithMany("Assignments")
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Participants.Consent", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Nolb.Web.Domain.Participants.Participant", null)
+                        .WithMany("Consents")
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Participants.Engagement", b =>
+                {
+                    b.HasOne("Nolb.Web.Security.NolbUser", null)
+                        .WithMany()
+                        .HasForeignKey("KeyWorkerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Nolb.Web.Domain.Lep", null)
+                        .WithMany()
+                        .HasForeignKey("LepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.Participants.Participant", "Participant")
+                        .WithMany("Engagements")
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Participants.Participant", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Lep", "Lep")
+                        .WithMany()
+                        .HasForeignKey("LepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Nolb.Web.Domain.Participants.EqualityMonitoring", "Equality", b1 =>
+                        {
+                            b1.Property<Guid>("ParticipantId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Disabled")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("Ethnicity")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("LongTermHealthCondition")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("Religion")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("Sex")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("SexualOrientation")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("TransStatus")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.HasKey("ParticipantId");
+
+                            b1.ToTable("Participants");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ParticipantId");
+                        });
+
+                    b.OwnsOne("Nolb.Web.Domain.Participants.LifeCircumstances", "Circumstances", b1 =>
+                        {
+                            b1.Property<Guid>("ParticipantId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<bool>("CareExperienced")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("Carer")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("DisabledParentOrChild")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("HomelessOrAtRisk")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("JusticeExperience")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("LoneParent")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("MinorityEthnicFamily")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("MotherUnder25")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("Parent")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("RefugeeOrAsylumSeeker")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("SubstanceUseRecovery")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("ThreeOrMoreChildren")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("Veteran")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("YoungestChildUnderOne")
+                                .HasColumnType("boolean");
+
+                            b1.HasKey("ParticipantId");
+
+                            b1.ToTable("Participants");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ParticipantId");
+                        });
+
+                    b.Navigation("Circumstances")
+                        .IsRequired();
+
+                    b.Navigation("Equality")
+                        .IsRequired();
+
+                    b.Navigation("Lep");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Participants.StageMove", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Participants.Engagement", null)
+                        .WithMany("StageMoves")
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nolb.Web.Security.NolbUser", b =>
                 {
                     b.HasOne("Nolb.Web.Domain.Lep", "Lep")
@@ -369,6 +795,20 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.Navigation("Lep");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Participants.Engagement", b =>
+                {
+                    b.Navigation("Assignments");
+
+                    b.Navigation("StageMoves");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Participants.Participant", b =>
+                {
+                    b.Navigation("Consents");
+
+                    b.Navigation("Engagements");
                 });
 #pragma warning restore 612, 618
         }

@@ -215,6 +215,263 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.ToTable("Organisations");
                 });
 
+            modelBuilder.Entity("Nolb.Web.Domain.Participants.CaseAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FromKeyWorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ToKeyWorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngagementId");
+
+                    b.ToTable("CaseAssignments");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Participants.Consent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("WithdrawalRecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ParticipantId", "Kind");
+
+                    b.ToTable("Consents");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Participants.Engagement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrentStage")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("FundingStreams")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("KeyWorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeavingReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferralSource")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyWorkerId");
+
+                    b.HasIndex("ParticipantId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Engagements_OneOpenPerParticipant")
+                        .HasFilter("\"LeftOn\" IS NULL");
+
+                    b.HasIndex("LepId", "KeyWorkerId", "LeftOn");
+
+                    b.ToTable("Engagements");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Participants.Participant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressLine")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("BenefitsAtStart")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmploymentStatusAtStart")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HighestScqfLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NationalInsuranceNumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferredContact")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferredName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NationalInsuranceNumber");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("LepId", "DateOfBirth");
+
+                    b.HasIndex("LepId", "FamilyName", "GivenName");
+
+                    b.ToTable("Participants");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Participants.StageMove", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngagementId", "Date");
+
+                    b.ToTable("StageMoves");
+                });
+
             modelBuilder.Entity("Nolb.Web.Security.NolbUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -343,6 +600,175 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.Navigation("Lep");
                 });
 
+            modelBuilder.Entity("Nolb.Web.Domain.Participants.CaseAssignment", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Participants.Engagement", null)
+                        .WithMany("Assignments")
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Participants.Consent", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Nolb.Web.Domain.Participants.Participant", null)
+                        .WithMany("Consents")
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Participants.Engagement", b =>
+                {
+                    b.HasOne("Nolb.Web.Security.NolbUser", null)
+                        .WithMany()
+                        .HasForeignKey("KeyWorkerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Nolb.Web.Domain.Lep", null)
+                        .WithMany()
+                        .HasForeignKey("LepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.Participants.Participant", "Participant")
+                        .WithMany("Engagements")
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Participants.Participant", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Lep", "Lep")
+                        .WithMany()
+                        .HasForeignKey("LepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Nolb.Web.Domain.Participants.EqualityMonitoring", "Equality", b1 =>
+                        {
+                            b1.Property<Guid>("ParticipantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Disabled")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Ethnicity")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LongTermHealthCondition")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Religion")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Sex")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SexualOrientation")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("TransStatus")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ParticipantId");
+
+                            b1.ToTable("Participants");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ParticipantId");
+                        });
+
+                    b.OwnsOne("Nolb.Web.Domain.Participants.LifeCircumstances", "Circumstances", b1 =>
+                        {
+                            b1.Property<Guid>("ParticipantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("CareExperienced")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("Carer")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("DisabledParentOrChild")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("HomelessOrAtRisk")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("JusticeExperience")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("LoneParent")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("MinorityEthnicFamily")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("MotherUnder25")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("Parent")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("RefugeeOrAsylumSeeker")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("SubstanceUseRecovery")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("ThreeOrMoreChildren")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("Veteran")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("YoungestChildUnderOne")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("ParticipantId");
+
+                            b1.ToTable("Participants");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ParticipantId");
+                        });
+
+                    b.Navigation("Circumstances")
+                        .IsRequired();
+
+                    b.Navigation("Equality")
+                        .IsRequired();
+
+                    b.Navigation("Lep");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Participants.StageMove", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Participants.Engagement", null)
+                        .WithMany("StageMoves")
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nolb.Web.Security.NolbUser", b =>
                 {
                     b.HasOne("Nolb.Web.Domain.Lep", "Lep")
@@ -358,6 +784,20 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.Navigation("Lep");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Participants.Engagement", b =>
+                {
+                    b.Navigation("Assignments");
+
+                    b.Navigation("StageMoves");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Participants.Participant", b =>
+                {
+                    b.Navigation("Consents");
+
+                    b.Navigation("Engagements");
                 });
 #pragma warning restore 612, 618
         }
