@@ -14,6 +14,10 @@ public static class WebSetup
         services.AddScoped<SignInService>();
         services.AddScoped<Features.Admin.Users.CreateUserAccount>();
         services.AddScoped<Features.Organisations.SaveOrganisation>();
+        services.AddScoped<Features.Participants.RegisterParticipant>();
+        services.AddScoped<Features.Participants.UpdateParticipant>();
+        services.AddScoped<Features.Participants.ParticipantRecords>();
+        services.AddScoped<Features.Participants.CaseCommands>();
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";

@@ -37,6 +37,8 @@ public static class Permissions
         public const string EditOwnCaseload = "participants.edit-own-caseload";
         public const string EditLep = "participants.edit-lep";
         public const string Reassign = "participants.reassign";
+        public const string Transfer = "participants.transfer";
+        public const string ReadEqualityData = "participants.read-equality-data";
     }
 
     public static class Referrals
@@ -80,6 +82,8 @@ public static class Permissions
         new(Participants.EditOwnCaseload, "Assess, plan and record support for your caseload"),
         new(Participants.EditLep, "Assess, plan and record support for anyone in your LEP"),
         new(Participants.Reassign, "Move cases between key workers"),
+        new(Participants.Transfer, "Transfer a person's record to another LEP when they move, with their consent"),
+        new(Participants.ReadEqualityData, "See equality monitoring answers, which are special-category data"),
         new(Referrals.ReceiveForOrganisation, "Receive referrals made to your organisation"),
         new(Employers.Manage, "Work with employers, vacancies, placements and recruitment incentives"),
         new(DeliveryPlans.Manage, "Write the delivery plan and manage commissioning"),

@@ -10,11 +10,12 @@ public static class RolePermissions
         [Role.Participant] = Set(Participants.ReadOwnRecord, Feedback.GiveOwn),
         [Role.KeyWorker] = Set(
             Organisations.Read,
-            Participants.ReadOwnCaseload, Participants.ReadLep, Participants.Register, Participants.EditOwnCaseload),
+            Participants.ReadOwnCaseload, Participants.ReadLep, Participants.Register, Participants.EditOwnCaseload,
+            Participants.ReadEqualityData),
         [Role.TeamLeader] = Set(
             Organisations.Read,
             Participants.ReadOwnCaseload, Participants.ReadLep, Participants.Register, Participants.EditOwnCaseload,
-            Participants.EditLep, Participants.Reassign, Statistics.ReadLep),
+            Participants.EditLep, Participants.Reassign, Participants.Transfer, Participants.ReadEqualityData, Statistics.ReadLep),
         [Role.PartnerWorker] = Set(Organisations.Read, Referrals.ReceiveForOrganisation),
         [Role.EmployerEngagementOfficer] = Set(Organisations.Read, Employers.Manage),
         [Role.LepManager] = Set(Organisations.Read, DeliveryPlans.Manage, Statistics.ReadLep),
