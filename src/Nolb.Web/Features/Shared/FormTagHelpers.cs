@@ -70,6 +70,27 @@ public abstract class DsFieldTagHelper : TagHelper
         output.Content.SetHtmlContent(html + control);
     }
 
+    /// <summary>A question with several controls: a fieldset whose legend is the question.</summary>
+    protected void WriteFieldset(TagHelperOutput output, string controls)
+    {
+        var encoder = HtmlEncoder.Default;
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", Errors.Count == 0 ? "ds_question" : "ds_question ds_question--error");
+        var html = $"<fieldset{(DescribedBy.Length > 0 ? $" aria-describedby=\"{DescribedBy}\"" : "")}><legend>{encoder.Encode(Label)}</legend>";
+        if (Hint is not null)
+        {
+            html += $"<p class=\"ds_hint-text\" id=\"{Id}-hint\">{encoder.Encode(Hint)}</p>";
+        }
+
+        if (Errors.Count > 0)
+        {
+            html += $"<p class=\"ds_question__error-message\" id=\"{Id}-error\">{encoder.Encode(string.Join(" ", Errors))}</p>";
+        }
+
+        output.Content.SetHtmlContent(html + controls + "</fieldset>");
+    }
+
     protected string CommonAttributes()
     {
         var attributes = $"id=\"{Id}\" name=\"{HtmlEncoder.Default.Encode(Name)}\"";
