@@ -8,10 +8,11 @@
 #                                  # (no package install, no format check, no PostgreSQL, no browser)
 #
 # Every test step runs even when an earlier one failed; a failed restore, build or format check
-# stops the run at once. The last line printed is the summary, summed from the TRX files in
-# TestResults/: "N passed, N failed" (", N skipped" added when some were skipped). A test step
-# whose TRX file is missing, or whose `dotnet test` exited non-zero with no failure recorded,
-# counts as 1 failed. Exit code 0 only when nothing failed and something passed.
+# stops the run at once (its last line is then "0 passed, 1 failed"). Otherwise the last line is
+# the summary that scripts/trx-summary.sh sums from the TRX files in TestResults/: "N passed,
+# N failed" (", N skipped" added when some were skipped). A test step whose TRX file is missing,
+# or whose `dotnet test` exited non-zero with no failure recorded, counts as 1 failed. Exit code 0
+# only when nothing failed and something passed.
 #
 # Environment knobs: NOLB_PG_PORT (PostgreSQL port, default 55432), NOLB_TEST_STEP_TIMEOUT
 # (limit for each `dotnet test` step, default 20m), NOLB_TEST_HANG_TIMEOUT (limit for one test,
@@ -27,7 +28,7 @@ for arg in "$@"; do
     case $arg in
         --quick) quick=1 ;;
         -h | --help)
-            sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+            sed -n '2,/^set /{/^#/s/^# \{0,1\}//p}' "${BASH_SOURCE[0]}"
             exit 0
             ;;
         *)
@@ -69,9 +70,21 @@ cleanup() {
         bash scripts/postgres.sh stop >/dev/null 2>&1 || true
     fi
 }
+# On a signal, stop the running test step (its whole process group: test host, browsers) at once,
+# then the EXIT trap stops PostgreSQL.
+test_pid=""
+on_signal() {
+    if [[ -n $test_pid ]]; then
+        kill -TERM -- "-$test_pid" 2>/dev/null || kill -TERM "$test_pid" 2>/dev/null || true
+    fi
+    echo
+    echo "==> Interrupted"
+    exit "$1"
+}
 trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM HUP
+trap 'on_signal 130' INT
+trap 'on_signal 143' TERM
+trap 'on_signal 129' HUP
 
 # A set-up step that failed ends the run.
 abort() {
@@ -82,10 +95,8 @@ abort() {
     exit 1
 }
 
-# Steps that were meant to produce a TRX file, their names and their dotnet test exit codes.
-step_names=()
-step_files=()
-step_codes=()
+# The test steps that were meant to run, as NAME:EXITCODE:TRXFILE for scripts/trx-summary.sh.
+steps=()
 
 # run_tests NAME PROJECT [VAR=value ...]: one `dotnet test` step, which never stops the script.
 run_tests() {
@@ -98,69 +109,23 @@ run_tests() {
         --logger "trx;LogFileName=$trx" --logger "console;verbosity=normal" \
         --results-directory "$results" \
         --blame-hang-timeout "$hang_timeout" --blame-hang-dump-type none \
-        </dev/null || code=$?
+        </dev/null &
+    # Waiting on a background job lets a signal's trap run at once instead of after the step.
+    test_pid=$!
+    wait "$test_pid" || code=$?
+    test_pid=""
     if ((code == 124 || code == 137)); then
         echo "==> $name tests: timed out after $step_timeout"
     elif ((code != 0)); then
         echo "==> $name tests: dotnet test exited with $code"
     fi
-    step_names+=("$name")
-    step_files+=("$results/$trx")
-    step_codes+=("$code")
+    steps+=("$name:$code:$results/$trx")
 }
 
 # Records a test step that could not even start: it counts as 1 failed.
 skip_tests() {
-    step_names+=("$1")
-    step_files+=("$results/$1.trx")
-    step_codes+=(1)
     rm -f "$results/$1.trx"
-}
-
-# counter FILE ATTRIBUTE: the value of one attribute of the TRX file's <Counters .../> element (0 if none).
-counter() {
-    local value
-    value=$(tr '\r\n' '  ' <"$1" | grep -o '<Counters [^>]*>' | head -n 1 |
-        sed -n "s/.*[[:space:]]$2=\"\([0-9][0-9]*\)\".*/\1/p") || true
-    echo "${value:-0}"
-}
-
-summarise() {
-    local passed=0 failed=0 skipped=0 i file p f s
-    section "Summary"
-    for i in "${!step_names[@]}"; do
-        file=${step_files[$i]}
-        if [[ ! -f $file ]]; then
-            printf '    %-10s no TRX file (%s): counted as 1 failed\n' "${step_names[$i]}" "${file#"$root"/}"
-            failed=$((failed + 1))
-            continue
-        fi
-        p=$(counter "$file" passed)
-        f=$(($(counter "$file" failed) + $(counter "$file" error) + $(counter "$file" timeout) + $(counter "$file" aborted)))
-        s=$(counter "$file" notExecuted)
-        if ((f == 0 && step_codes[i] != 0)); then
-            # The run broke (crashed or hung test host, timeout) without a failed test to show for it.
-            f=1
-            printf '    %-10s %d passed, %d skipped, but dotnet test exited with %d: counted as 1 failed\n' \
-                "${step_names[$i]}" "$p" "$s" "${step_codes[$i]}"
-        else
-            printf '    %-10s %d passed, %d failed, %d skipped\n' "${step_names[$i]}" "$p" "$f" "$s"
-        fi
-        passed=$((passed + p))
-        failed=$((failed + f))
-        skipped=$((skipped + s))
-    done
-    if [[ ${CI:-} == true ]]; then
-        # Nothing of ours is left running once CI's run ends.
-        dotnet build-server shutdown >/dev/null 2>&1 || true
-    fi
-    local line="$passed passed, $failed failed"
-    if ((skipped > 0)); then
-        line+=", $skipped skipped"
-    fi
-    echo
-    echo "$line"
-    ((failed == 0 && passed > 0))
+    steps+=("$1:1:$results/$1.trx")
 }
 
 if ((quick)); then
@@ -171,7 +136,10 @@ else
 fi
 
 section "Restoring (dotnet restore Nolb.slnx)"
-dotnet restore Nolb.slnx </dev/null || abort "dotnet restore"
+# One retry, for a passing hiccup of the package feed.
+dotnet restore Nolb.slnx </dev/null ||
+    { echo "==> dotnet restore failed; retrying once in 15s" && sleep 15 && dotnet restore Nolb.slnx </dev/null; } ||
+    abort "dotnet restore"
 
 section "Building (dotnet build Nolb.slnx -c Release -warnaserror)"
 dotnet build Nolb.slnx --no-restore -c Release -warnaserror </dev/null || abort "dotnet build"
@@ -208,7 +176,13 @@ if ((!quick)); then
     run_tests browser tests/Nolb.BrowserTests "NOLB_CHROMIUM=$chromium"
 fi
 
-if summarise; then
+if [[ ${CI:-} == true ]]; then
+    # Leave no compiler server running once CI's run is over.
+    dotnet build-server shutdown >/dev/null 2>&1 || true
+fi
+
+# The summary (see scripts/trx-summary.sh) is the last thing printed; its exit code is ours.
+if bash scripts/trx-summary.sh "${steps[@]}"; then
     exit 0
 fi
 exit 1

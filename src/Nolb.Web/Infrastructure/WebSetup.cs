@@ -18,6 +18,7 @@ public static class WebSetup
         services.AddScoped<Features.Participants.UpdateParticipant>();
         services.AddScoped<Features.Participants.ParticipantRecords>();
         services.AddScoped<Features.Participants.CaseCommands>();
+        services.AddScoped<Features.Caseload.CaseloadQuery>();
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";

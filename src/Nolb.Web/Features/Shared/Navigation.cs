@@ -9,6 +9,12 @@ public static class Navigation
 {
     public static IReadOnlyList<NavigationItem> All { get; } =
     [
+        new("Caseload", "/Caseload/Index", Permissions.Participants.ReadOwnCaseload,
+            "Open cases with their stage and the days since anything was last recorded."),
+        new("Find a person", "/Participants/Index", Permissions.Participants.ReadLep,
+            "Search the people your LEP supports by name, date of birth or reference."),
+        new("Register a person", "/Participants/Register", Permissions.Participants.Register,
+            "Register someone for support, after checking they are not already known."),
         new("Organisations", "/Organisations/Index", Permissions.Organisations.Read,
             "The delivery partners and other organisations in your partnership."),
         new("Users", "/Admin/Users/Index", Permissions.Users.Manage,

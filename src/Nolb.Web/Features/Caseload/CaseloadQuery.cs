@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Nolb.Web.Data;
+using Nolb.Web.Domain.Participants;
+using Nolb.Web.Security;
+
+namespace Nolb.Web.Features.Caseload;
+
+public enum CaseloadSort
+{
+    Name,
+    Stage,
+    LastActivity,
+    Started,
+}
+
+/// <summary>One open case on a caseload.</summary>
+public sealed record CaseRow(
+    Guid ParticipantId, Guid EngagementId, string Reference, string Name, PipelineStage Stage,
+    DateOnly Started, DateOnly LastActivity, Guid? KeyWorkerId, string? KeyWorkerName)
+{
+    public int DaysSinceLastActivity(DateOnly today) => today.DayNumber - LastActivity.DayNumber;
+}
+
+public sealed record CaseloadPage(IReadOnlyList<CaseRow> Rows, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>
+/// Open cases in the user's LEP: a key worker's own, or (for a team leader) everyone's or one key worker's.
+/// Last activity is the latest recorded stage move until case notes and appointments arrive.
+/// </summary>
+public sealed class CaseloadQuery(NolbDbContext db, CurrentUser currentUser)
+{
+    public const int DefaultPageSize = 25;
+
+    public async Task<CaseloadPage> RunAsync(
+        Guid? keyWorkerId, PipelineStage? stage, CaseloadSort sort, int page, int pageSize, CancellationToken ct)
+    {
+        var engagements = db.Engagements.Where(e => e.LeftOn == null && e.Participant!.LepId == currentUser.LepId);
+        if (!currentUser.Has(Permissions.Participants.EditLep) || keyWorkerId is not null)
+        {
+            var who = currentUser.Has(Permissions.Participants.EditLep) ? keyWorkerId : currentUser.Id;
+            engagements = engagements.Where(e => e.KeyWorkerId == who);
+        }
+
+        if (stage is { } only)
+        {
+            engagements = engagements.Where(e => e.CurrentStage == only);
+        }
+
+        var rows = engagements.Select(e => new
+        {
+            e.ParticipantId,
+            EngagementId = e.Id,
+            e.Participant!.Reference,
+            Name = (e.Participant.PreferredName ?? e.Participant.GivenName) + " " + e.Participant.FamilyName,
+            e.Participant.FamilyName,
+            e.CurrentStage,
+            e.StartDate,
+            LastActivity = e.StageMoves.Max(m => (DateOnly?)m.Date) ?? e.StartDate,
+            e.KeyWorkerId,
+            KeyWorkerName = db.Users.Where(u => u.Id == e.KeyWorkerId).Select(u => u.DisplayName).FirstOrDefault(),
+        });
+        rows = sort switch
+        {
+            CaseloadSort.Stage => rows.OrderBy(r => r.CurrentStage).ThenBy(r => r.FamilyName),
+            CaseloadSort.LastActivity => rows.OrderBy(r => r.LastActivity).ThenBy(r => r.FamilyName),
+            CaseloadSort.Started => rows.OrderBy(r => r.StartDate).ThenBy(r => r.FamilyName),
+            _ => rows.OrderBy(r => r.FamilyName).ThenBy(r => r.Name),
+        };
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        var total = await rows.CountAsync(ct);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var items = await rows.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new CaseloadPage(
+            items.Select(r => new CaseRow(r.ParticipantId, r.EngagementId, r.Reference, r.Name, r.CurrentStage, r.StartDate, r.LastActivity, r.KeyWorkerId, r.KeyWorkerName)).ToList(),
+            total, page, pageSize);
+    }
+}
