@@ -73,6 +73,7 @@ cleanup() {
 # On a signal, stop the running test step (its whole process group: test host, browsers) at once,
 # then the EXIT trap stops PostgreSQL.
 test_pid=""
+# shellcheck disable=SC2317 # called by the traps below
 on_signal() {
     if [[ -n $test_pid ]]; then
         kill -TERM -- "-$test_pid" 2>/dev/null || kill -TERM "$test_pid" 2>/dev/null || true

@@ -13,7 +13,7 @@ public sealed class AuditLog(NolbDbContext db, CurrentUser currentUser, TimeProv
     public Task SignInAsync(NolbUser user, CancellationToken cancellationToken) =>
         WriteAsync(AuditAction.SignIn, user.Id, user.Email, user.LepId, null, cancellationToken);
 
-    public Task SignInFailedAsync(string attemptedEmail, NolbUser? user, string reason, CancellationToken cancellationToken) =>
+    public Task SignInFailedAsync(string? attemptedEmail, NolbUser? user, string reason, CancellationToken cancellationToken) =>
         WriteAsync(reason == SignInFailureReasons.LockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed,
             user?.Id, attemptedEmail, user?.LepId, reason, cancellationToken);
 
@@ -62,5 +62,6 @@ internal static class SignInFailureReasons
 {
     public const string LockedOut = "locked out";
     public const string Disabled = "account disabled";
-    public const string WrongPassword = "wrong email or password";
+    public const string WrongPassword = "wrong password";
+    public const string UnknownAccount = "no account with the email given";
 }

@@ -12,7 +12,8 @@ namespace Nolb.Web.Infrastructure;
 /// </summary>
 public static partial class BootstrapAdministrator
 {
-    public static async Task EnsureAsync(IServiceProvider services, IConfiguration configuration, ILogger logger)
+    // quiet: demo data adds its own administrator, so missing bootstrap settings are no problem then.
+    public static async Task EnsureAsync(IServiceProvider services, IConfiguration configuration, ILogger logger, bool quiet = false)
     {
         var db = services.GetRequiredService<NolbDbContext>();
         if (await db.Users.AnyAsync())
@@ -24,7 +25,11 @@ public static partial class BootstrapAdministrator
         var password = configuration["Nolb:Bootstrap:AdminPassword"];
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password))
         {
-            LogNoBootstrapSettings(logger);
+            if (!quiet)
+            {
+                LogNoBootstrapSettings(logger);
+            }
+
             return;
         }
 

@@ -40,15 +40,17 @@ public static partial class DatabaseStartup
         }
 
         await ReferenceDataSeeder.SeedAsync(db);
-        await BootstrapAdministrator.EnsureAsync(services, app.Configuration, logger);
-        if (app.Configuration.GetValue<bool>("Nolb:Demo"))
+        var demo = app.Configuration.GetValue<bool>("Nolb:Demo");
+        if (demo && app.Environment.IsProduction())
         {
-            if (app.Environment.IsProduction())
-            {
-                throw new InvalidOperationException(
-                    "Demo data is for development only and is never added in Production. Remove --demo / Nolb:Demo.");
-            }
+            throw new InvalidOperationException(
+                "Demo data is for development only and is never added in Production. Remove --demo / Nolb:Demo.");
+        }
 
+        // The bootstrap administrator comes first: it is made only while no user exists, and demo data adds users.
+        await BootstrapAdministrator.EnsureAsync(services, app.Configuration, logger, quiet: demo);
+        if (demo)
+        {
             await DemoData.SeedAsync(services, logger);
         }
     }

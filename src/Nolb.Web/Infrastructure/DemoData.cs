@@ -45,9 +45,17 @@ public static partial class DemoData
             }
         }
 
+        var participants = 0;
+        for (var index = 0; index < DemoLeps.Length; index++)
+        {
+            var lepCode = DemoLeps[index].LepCode;
+            var lepId = await db.Leps.Where(l => l.Code == lepCode).Select(l => l.Id).SingleAsync();
+            participants += await DemoParticipants.SeedAsync(db, lepId, seed: 4200 + index, now);
+        }
+
         created += await EnsureUserAsync(userManager, faker, $"analyst@{EmailDomain}", Role.NationalAnalyst, null, null, now);
         created += await EnsureUserAsync(userManager, faker, $"admin@{EmailDomain}", Role.Administrator, null, null, now);
-        LogSeeded(logger, created);
+        LogSeeded(logger, created, participants);
     }
 
     public static string Slug(Role role) => role switch
@@ -103,6 +111,6 @@ public static partial class DemoData
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
-        "Demo data is on: {Created} demo account(s) added. Demo accounts share a published password; never use them in production.")]
-    private static partial void LogSeeded(ILogger logger, int created);
+        "Demo data is on: {Created} demo account(s) and {Participants} demo participant(s) added. Demo accounts share a published password; never use them in production.")]
+    private static partial void LogSeeded(ILogger logger, int created, int participants);
 }

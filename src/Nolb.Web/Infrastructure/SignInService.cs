@@ -21,7 +21,8 @@ public sealed class SignInService(SignInManager<NolbUser> signInManager, UserMan
         var user = await userManager.FindByEmailAsync(email.Trim());
         if (user is null)
         {
-            await audit.SignInFailedAsync(email, null, SignInFailureReasons.WrongPassword, cancellationToken);
+            // The typed "email" is not recorded for unknown accounts: it may be a password typed in the wrong box.
+            await audit.SignInFailedAsync(null, null, SignInFailureReasons.UnknownAccount, cancellationToken);
             return SignInOutcome.Failed;
         }
 

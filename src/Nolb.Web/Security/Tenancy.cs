@@ -9,7 +9,8 @@ namespace Nolb.Web.Security;
 /// </summary>
 public static class Tenancy
 {
-    public static bool SeesAllLeps(this CurrentUser user) => user.Role is Role.Administrator or Role.NationalAnalyst;
+    /// <summary>National roles belong to no LEP (enforced when accounts are made), so they work across all of them.</summary>
+    public static bool SeesAllLeps(this CurrentUser user) => user.IsAuthenticated && user.LepId is null;
 
     public static IQueryable<Organisation> VisibleTo(this IQueryable<Organisation> organisations, CurrentUser user) =>
         user.SeesAllLeps()
