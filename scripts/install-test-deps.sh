@@ -25,6 +25,7 @@ else
     sudo=()
 fi
 export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -qq </dev/null
+# A source that cannot be reached need not stop us if the packages are still to be had.
+"${sudo[@]}" apt-get update -qq </dev/null || echo "apt-get update failed; trying the install anyway" >&2
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null >/dev/null
 echo "Installed: ${missing[*]}"
