@@ -2,6 +2,7 @@ using Nolb.Web.Features.Account;
 using Nolb.Web.Features.Admin.Users;
 using Nolb.Web.Features.Leps;
 using Nolb.Web.Features.Organisations;
+using Nolb.Web.Features.Participants;
 
 namespace Nolb.Web.Features;
 
@@ -15,6 +16,8 @@ public static class ApiRoutes
         v1.MapLepsApi();
         v1.MapUsersApi();
         v1.MapOrganisationsApi();
+        v1.MapParticipantsApi();
+        v1.MapEngagementsApi();
         return app;
     }
 }

@@ -27,6 +27,7 @@ public static class WebSetup
             options.Conventions.AllowAnonymousToFolder("/Errors");
         });
         services.AddProblemDetails();
+        ApiBadRequests.Register(services);
         services.AddNolbOpenApi();
         services.AddSignInRateLimit(configuration);
         services.AddHealthChecks().AddDbContextCheck<NolbDbContext>("database", failureStatus: HealthStatus.Unhealthy);
