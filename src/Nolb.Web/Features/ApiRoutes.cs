@@ -1,5 +1,6 @@
 using Nolb.Web.Features.Account;
 using Nolb.Web.Features.Admin.Users;
+using Nolb.Web.Features.BetterOffInWork;
 using Nolb.Web.Features.Leps;
 using Nolb.Web.Features.Organisations;
 
@@ -15,6 +16,7 @@ public static class ApiRoutes
         v1.MapLepsApi();
         v1.MapUsersApi();
         v1.MapOrganisationsApi();
+        v1.MapBetterOffApi();
         return app;
     }
 }
