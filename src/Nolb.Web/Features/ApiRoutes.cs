@@ -1,5 +1,6 @@
 using Nolb.Web.Features.Account;
 using Nolb.Web.Features.Admin.Users;
+using Nolb.Web.Features.BetterOffInWork;
 using Nolb.Web.Features.Leps;
 using Nolb.Web.Features.Organisations;
 using Nolb.Web.Features.Participants;
@@ -18,6 +19,7 @@ public static class ApiRoutes
         v1.MapOrganisationsApi();
         v1.MapParticipantsApi();
         v1.MapEngagementsApi();
+        v1.MapBetterOffApi();
         return app;
     }
 }

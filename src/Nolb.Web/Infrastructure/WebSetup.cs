@@ -19,6 +19,7 @@ public static class WebSetup
         services.AddScoped<Features.Participants.ParticipantRecords>();
         services.AddScoped<Features.Participants.CaseCommands>();
         services.AddScoped<Features.Caseload.CaseloadQuery>();
+        services.AddSingleton(sp => Features.BetterOffInWork.RateTableCatalog.LoadEmbedded(sp.GetRequiredService<TimeProvider>()));
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";
