@@ -1,5 +1,7 @@
 using Nolb.Web.Features.Account;
+using Nolb.Web.Features.ActionPlans;
 using Nolb.Web.Features.Admin.Users;
+using Nolb.Web.Features.Assessments;
 using Nolb.Web.Features.Leps;
 using Nolb.Web.Features.Organisations;
 
@@ -15,6 +17,8 @@ public static class ApiRoutes
         v1.MapLepsApi();
         v1.MapUsersApi();
         v1.MapOrganisationsApi();
+        v1.MapAssessmentsApi();
+        v1.MapActionPlanApi();
         return app;
     }
 }

@@ -19,6 +19,9 @@ public static class WebSetup
         services.AddScoped<Features.Participants.ParticipantRecords>();
         services.AddScoped<Features.Participants.CaseCommands>();
         services.AddScoped<Features.Caseload.CaseloadQuery>();
+        services.AddScoped<Features.Assessments.EngagementCases>();
+        services.AddScoped<Features.Assessments.AssessmentCommands>();
+        services.AddScoped<Features.ActionPlans.ActionPlanCommands>();
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";
