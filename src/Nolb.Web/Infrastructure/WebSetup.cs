@@ -20,6 +20,9 @@ public static class WebSetup
         services.AddScoped<Features.Participants.CaseCommands>();
         services.AddScoped<Features.Caseload.CaseloadQuery>();
         services.AddSingleton(sp => Features.BetterOffInWork.RateTableCatalog.LoadEmbedded(sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<Features.Assessments.EngagementCases>();
+        services.AddScoped<Features.Assessments.AssessmentCommands>();
+        services.AddScoped<Features.ActionPlans.ActionPlanCommands>();
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";
