@@ -24,6 +24,11 @@ public abstract class NolbDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<StageMove> StageMoves => Set<StageMove>();
     public DbSet<CaseAssignment> CaseAssignments => Set<CaseAssignment>();
     public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<Domain.Interventions.InterventionCategory> InterventionCategories => Set<Domain.Interventions.InterventionCategory>();
+    public DbSet<Domain.Interventions.InterventionType> InterventionTypes => Set<Domain.Interventions.InterventionType>();
+    public DbSet<Domain.Interventions.Intervention> Interventions => Set<Domain.Interventions.Intervention>();
+    public DbSet<Domain.CaseNotes.CaseNote> CaseNotes => Set<Domain.CaseNotes.CaseNote>();
+    public DbSet<Domain.Appointments.Appointment> Appointments => Set<Domain.Appointments.Appointment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
