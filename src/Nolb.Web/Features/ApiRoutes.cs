@@ -1,5 +1,8 @@
 using Nolb.Web.Features.Account;
 using Nolb.Web.Features.Admin.Users;
+using Nolb.Web.Features.Appointments;
+using Nolb.Web.Features.CaseNotes;
+using Nolb.Web.Features.Interventions;
 using Nolb.Web.Features.Leps;
 using Nolb.Web.Features.Organisations;
 
@@ -15,6 +18,9 @@ public static class ApiRoutes
         v1.MapLepsApi();
         v1.MapUsersApi();
         v1.MapOrganisationsApi();
+        v1.MapInterventionsApi();
+        v1.MapCaseNotesApi();
+        v1.MapAppointmentsApi();
         return app;
     }
 }

@@ -15,7 +15,8 @@ public static class RolePermissions
         [Role.TeamLeader] = Set(
             Organisations.Read,
             Participants.ReadOwnCaseload, Participants.ReadLep, Participants.Register, Participants.EditOwnCaseload,
-            Participants.EditLep, Participants.Reassign, Participants.Transfer, Participants.ReadEqualityData, Statistics.ReadLep),
+            Participants.EditLep, Participants.Reassign, Participants.Transfer, Participants.ReadEqualityData, Statistics.ReadLep,
+            CaseNotes.ReadSensitiveLep),
         [Role.PartnerWorker] = Set(Organisations.Read, Referrals.ReceiveForOrganisation),
         [Role.EmployerEngagementOfficer] = Set(Organisations.Read, Employers.Manage),
         [Role.LepManager] = Set(Organisations.Read, DeliveryPlans.Manage, Statistics.ReadLep),

@@ -16,7 +16,7 @@ public enum CaseloadSort
 /// <summary>One open case on a caseload.</summary>
 public sealed record CaseRow(
     Guid ParticipantId, Guid EngagementId, string Reference, string Name, PipelineStage Stage,
-    DateOnly Started, DateOnly LastActivity, Guid? KeyWorkerId, string? KeyWorkerName)
+    DateOnly Started, DateOnly LastActivity, Guid? KeyWorkerId, string? KeyWorkerName, DateTime? NextAppointment = null)
 {
     public int DaysSinceLastActivity(DateOnly today) => today.DayNumber - LastActivity.DayNumber;
 }
@@ -30,7 +30,7 @@ public sealed record CaseloadPage(IReadOnlyList<CaseRow> Rows, int Total, int Pa
 /// Open cases in the user's LEP: a key worker's own, or (for a team leader) everyone's or one key worker's.
 /// Last activity is the latest recorded stage move until case notes and appointments arrive.
 /// </summary>
-public sealed class CaseloadQuery(NolbDbContext db, CurrentUser currentUser)
+public sealed class CaseloadQuery(NolbDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
     public const int DefaultPageSize = 25;
 
@@ -49,6 +49,7 @@ public sealed class CaseloadQuery(NolbDbContext db, CurrentUser currentUser)
             engagements = engagements.Where(e => e.CurrentStage == only);
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
         var rows = engagements.Select(e => new
         {
             e.ParticipantId,
@@ -61,6 +62,7 @@ public sealed class CaseloadQuery(NolbDbContext db, CurrentUser currentUser)
             LastActivity = e.StageMoves.Max(m => (DateOnly?)m.Date) ?? e.StartDate,
             e.KeyWorkerId,
             KeyWorkerName = db.Users.Where(u => u.Id == e.KeyWorkerId).Select(u => u.DisplayName).FirstOrDefault(),
+            NextAppointment = db.Appointments.Where(a => a.EngagementId == e.Id && a.Attendance == null && a.StartsAt >= now).Min(a => (DateTime?)a.StartsAt),
         });
         rows = sort switch
         {
@@ -74,7 +76,7 @@ public sealed class CaseloadQuery(NolbDbContext db, CurrentUser currentUser)
         page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
         var items = await rows.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new CaseloadPage(
-            items.Select(r => new CaseRow(r.ParticipantId, r.EngagementId, r.Reference, r.Name, r.CurrentStage, r.StartDate, r.LastActivity, r.KeyWorkerId, r.KeyWorkerName)).ToList(),
+            items.Select(r => new CaseRow(r.ParticipantId, r.EngagementId, r.Reference, r.Name, r.CurrentStage, r.StartDate, r.LastActivity, r.KeyWorkerId, r.KeyWorkerName, r.NextAppointment)).ToList(),
             total, page, pageSize);
     }
 }
