@@ -1,10 +1,14 @@
 using Nolb.Web.Features.Account;
+using Nolb.Web.Features.ActionPlans;
 using Nolb.Web.Features.Admin.Users;
 using Nolb.Web.Features.Appointments;
+using Nolb.Web.Features.Assessments;
+using Nolb.Web.Features.BetterOffInWork;
 using Nolb.Web.Features.CaseNotes;
 using Nolb.Web.Features.Interventions;
 using Nolb.Web.Features.Leps;
 using Nolb.Web.Features.Organisations;
+using Nolb.Web.Features.Participants;
 
 namespace Nolb.Web.Features;
 
@@ -18,6 +22,11 @@ public static class ApiRoutes
         v1.MapLepsApi();
         v1.MapUsersApi();
         v1.MapOrganisationsApi();
+        v1.MapParticipantsApi();
+        v1.MapEngagementsApi();
+        v1.MapBetterOffApi();
+        v1.MapAssessmentsApi();
+        v1.MapActionPlanApi();
         v1.MapInterventionsApi();
         v1.MapCaseNotesApi();
         v1.MapAppointmentsApi();

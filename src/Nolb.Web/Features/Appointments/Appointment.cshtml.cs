@@ -67,8 +67,16 @@ public sealed class AppointmentModel(
         var local = UkTime.FromUtc(a.StartsAt);
         Input = new AppointmentInput
         {
-            Date = DateOnly.FromDateTime(local), Time = TimeOnly.FromDateTime(local), DurationMinutes = a.DurationMinutes, Channel = a.Channel,
-            Place = a.Place, WithWhom = a.WithWhom, Purpose = a.Purpose, StaffUserId = a.StaffUserId, Attendance = a.Attendance, Version = a.Version,
+            Date = DateOnly.FromDateTime(local),
+            Time = TimeOnly.FromDateTime(local),
+            DurationMinutes = a.DurationMinutes,
+            Channel = a.Channel,
+            Place = a.Place,
+            WithWhom = a.WithWhom,
+            Purpose = a.Purpose,
+            StaffUserId = a.StaffUserId,
+            Attendance = a.Attendance,
+            Version = a.Version,
         };
         return Page();
     }

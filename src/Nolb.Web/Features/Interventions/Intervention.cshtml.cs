@@ -70,9 +70,17 @@ public sealed class InterventionModel(CaseActivityAccess access, InterventionCom
         Input = new InterventionInput
         {
             TypeId = await db.InterventionTypes.Where(t => t.Code == i.TypeCode).Select(t => (Guid?)t.Id).SingleAsync(ct),
-            DeliveredBy = i.DeliveredBy, PartnerOrganisationId = i.PartnerOrganisationId, StartDate = i.StartDate, EndDate = i.EndDate,
-            Hours = i.Hours, Outcome = i.Outcome, Notes = i.Notes, QualificationTitle = i.QualificationTitle,
-            QualificationScqfLevel = i.QualificationScqfLevel, QualificationAwardingBody = i.QualificationAwardingBody, Version = i.Version,
+            DeliveredBy = i.DeliveredBy,
+            PartnerOrganisationId = i.PartnerOrganisationId,
+            StartDate = i.StartDate,
+            EndDate = i.EndDate,
+            Hours = i.Hours,
+            Outcome = i.Outcome,
+            Notes = i.Notes,
+            QualificationTitle = i.QualificationTitle,
+            QualificationScqfLevel = i.QualificationScqfLevel,
+            QualificationAwardingBody = i.QualificationAwardingBody,
+            Version = i.Version,
         };
         return Page();
     }

@@ -96,7 +96,9 @@ public sealed class IndexModel(NolbDbContext db) : PageModel
         var code = await FreeCodeAsync(CatalogueCodes.Slug(name!), ct);
         db.InterventionCategories.Add(new InterventionCategory
         {
-            Code = code, Name = name!, Description = string.IsNullOrWhiteSpace(NewCategory.Description) ? null : NewCategory.Description.Trim(),
+            Code = code,
+            Name = name!,
+            Description = string.IsNullOrWhiteSpace(NewCategory.Description) ? null : NewCategory.Description.Trim(),
             SortOrder = Categories.Select(c => c.SortOrder).DefaultIfEmpty().Max() + 10,
         });
         await db.SaveChangesAsync(ct);
