@@ -15,8 +15,7 @@ public static class RolePermissions
         [Role.TeamLeader] = Set(
             Organisations.Read,
             Participants.ReadOwnCaseload, Participants.ReadLep, Participants.Register, Participants.EditOwnCaseload,
-            Participants.EditLep, Participants.Reassign, Participants.Transfer, Participants.ReadEqualityData, Statistics.ReadLep,
-            CaseNotes.ReadSensitiveLep),
+            Participants.EditLep, Participants.Reassign, Participants.Transfer, Participants.ReadEqualityData, Statistics.ReadLep),
         [Role.PartnerWorker] = Set(Organisations.Read, Referrals.ReceiveForOrganisation),
         [Role.EmployerEngagementOfficer] = Set(Organisations.Read, Employers.Manage),
         [Role.LepManager] = Set(Organisations.Read, DeliveryPlans.Manage, Statistics.ReadLep),
@@ -32,6 +31,7 @@ public static class RolePermissions
         (Role.TeamLeader, BetterOff.Calculate),
         (Role.PartnerWorker, BetterOff.Calculate),
         (Role.EmployerEngagementOfficer, BetterOff.Calculate),
+        (Role.TeamLeader, CaseNotes.ReadSensitiveLep),
     ];
 
     static RolePermissions()

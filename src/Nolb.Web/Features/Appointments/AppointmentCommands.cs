@@ -29,7 +29,7 @@ public sealed class AppointmentCommands(NolbDbContext db, CaseActivityAccess acc
     public async Task<ActivityResult<AppointmentView>> GetAsync(Guid engagementId, Guid id, CancellationToken ct)
     {
         var view = await access.ReadAsync(engagementId, nameof(Appointment), ct);
-        var appointment = view is null ? null : await Views(db, engagementId).SingleOrDefaultAsync(a => a.Id == id, ct);
+        var appointment = view is null ? null : await Project(db, db.Appointments.Where(a => a.Id == id && a.EngagementId == engagementId)).SingleOrDefaultAsync(ct);
         return appointment is null ? Activity.Fail<AppointmentView>(ActivityOutcome.NotFound) : Activity.Done<AppointmentView>(appointment);
     }
 
@@ -125,12 +125,14 @@ public sealed class AppointmentCommands(NolbDbContext db, CaseActivityAccess acc
 
     /// <summary>The upcoming appointments of an engagement, soonest first (for the person's record).</summary>
     public static IQueryable<AppointmentView> Upcoming(NolbDbContext db, Guid engagementId, DateTime now) =>
-        Views(db, engagementId).Where(a => a.Attendance == null && a.StartsAt >= now).OrderBy(a => a.StartsAt);
+        Project(db, db.Appointments.Where(a => a.EngagementId == engagementId && a.Attendance == null && a.StartsAt >= now).OrderBy(a => a.StartsAt));
 
     private static IQueryable<AppointmentView> Views(NolbDbContext db, Guid engagementId) =>
-        db.Appointments.AsNoTracking()
-            .Where(a => a.EngagementId == engagementId)
-            .OrderByDescending(a => a.StartsAt)
+        Project(db, db.Appointments.Where(a => a.EngagementId == engagementId).OrderByDescending(a => a.StartsAt));
+
+    /// <summary>Filter and order appointments before this: EF cannot translate a filter on the projected record.</summary>
+    private static IQueryable<AppointmentView> Project(NolbDbContext db, IQueryable<Appointment> appointments) =>
+        appointments.AsNoTracking()
             .Select(a => new AppointmentView(
                 a.Id, a.EngagementId, a.StartsAt, a.DurationMinutes, a.Channel, a.Place, a.WithWhom, a.Purpose, a.StaffUserId,
                 db.Users.Where(u => u.Id == a.StaffUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "",

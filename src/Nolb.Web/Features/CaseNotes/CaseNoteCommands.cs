@@ -57,7 +57,7 @@ public sealed class CaseNoteCommands(NolbDbContext db, CaseActivityAccess access
     public async Task<ActivityResult<CaseNoteView>> GetAsync(Guid engagementId, Guid id, CancellationToken ct)
     {
         var view = await access.ReadAsync(engagementId, nameof(CaseNote), ct);
-        var note = view is null ? null : await Views(view).SingleOrDefaultAsync(n => n.Id == id, ct);
+        var note = view is null ? null : await Views(view, id).SingleOrDefaultAsync(ct);
         return note is null ? Activity.Fail<CaseNoteView>(ActivityOutcome.NotFound) : Activity.Done<CaseNoteView>(note);
     }
 
@@ -130,11 +130,18 @@ public sealed class CaseNoteCommands(NolbDbContext db, CaseActivityAccess access
         return Activity.Done<CaseNote>(note);
     }
 
-    private IQueryable<CaseNoteView> Views(CaseView view)
+    /// <summary>The notes the user may read, or just one of them (filtered before the projection, which EF cannot filter on).</summary>
+    private IQueryable<CaseNoteView> Views(CaseView view, Guid? only = null)
     {
         var userId = currentUser.Id;
         var editableSince = Now - CaseNote.EditWindow;
-        return db.CaseNotes.AsNoTracking().VisibleTo(currentUser, view.Engagement)
+        var notes = db.CaseNotes.AsNoTracking().VisibleTo(currentUser, view.Engagement);
+        if (only is { } id)
+        {
+            notes = notes.Where(n => n.Id == id);
+        }
+
+        return notes
             .OrderByDescending(n => n.Date).ThenByDescending(n => n.CreatedAt)
             .Select(n => new CaseNoteView(
                 n.Id, n.EngagementId, n.Date, n.Text, n.Sensitivity, n.AuthorUserId,

@@ -39,7 +39,7 @@ public sealed class InterventionCommands(NolbDbContext db, CaseActivityAccess ac
             return Activity.Fail<InterventionView>(ActivityOutcome.NotFound);
         }
 
-        var view = await Views(engagementId).SingleOrDefaultAsync(i => i.Id == id, ct);
+        var view = await Views(engagementId, id).SingleOrDefaultAsync(ct);
         return view is null ? Activity.Fail<InterventionView>(ActivityOutcome.NotFound) : Activity.Done<InterventionView>(view);
     }
 
@@ -123,9 +123,10 @@ public sealed class InterventionCommands(NolbDbContext db, CaseActivityAccess ac
             new InterventionDetails(typeId, DeliveredBy.OwnTeam, null, date, date, hours, InterventionOutcome.Completed, notes, null, null, null), ct);
     }
 
-    private IQueryable<InterventionView> Views(Guid engagementId) =>
+    /// <summary>An engagement's interventions, or one of them (filtered before the projection, which EF cannot filter on).</summary>
+    private IQueryable<InterventionView> Views(Guid engagementId, Guid? only = null) =>
         db.Interventions.AsNoTracking()
-            .Where(i => i.EngagementId == engagementId)
+            .Where(i => i.EngagementId == engagementId && (only == null || i.Id == only))
             .OrderByDescending(i => i.StartDate).ThenByDescending(i => i.RecordedAt)
             .Select(i => new InterventionView(
                 i.Id, i.EngagementId, i.Type!.Code, i.Type.Name, i.Type.Category!.Name, i.DeliveredBy, i.PartnerOrganisationId,
