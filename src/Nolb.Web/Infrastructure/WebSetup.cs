@@ -34,6 +34,8 @@ public static class WebSetup
         services.AddScoped<Features.Timeline.ITimelineSource, Features.Interventions.InterventionTimelineSource>();
         services.AddScoped<Features.Timeline.ITimelineSource, Features.CaseNotes.CaseNoteTimelineSource>();
         services.AddScoped<Features.Timeline.ITimelineSource, Features.Appointments.AppointmentTimelineSource>();
+        services.AddScoped<Features.Timeline.ITimelineSource, Features.Timeline.AssessmentTimelineSource>();
+        services.AddScoped<Features.Timeline.ITimelineSource, Features.Timeline.ActionPlanTimelineSource>();
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";
