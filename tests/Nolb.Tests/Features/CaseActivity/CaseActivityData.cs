@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
+using Nolb.Tests.Features.Participants;
 using Nolb.Web.Domain.CaseNotes;
 using Nolb.Web.Security;
-using Nolb.Tests.Features.Participants;
 
 namespace Nolb.Tests.Features.CaseActivity;
 
