@@ -19,6 +19,7 @@ public sealed class RecordModel(
     public bool CanEdit { get; private set; }
     public bool CanReassign => CanEdit && currentUser.Has(Permissions.Participants.Reassign);
     public bool CanTransfer => CanEdit && currentUser.Has(Permissions.Participants.Transfer);
+    public bool CanCalculateBetterOff => CanEdit && currentUser.Has(Permissions.BetterOff.Calculate);
     public bool ShowEquality => currentUser.CanSeeEqualityData();
 
     /// <summary>The engagement the timeline shows: the open one, else the latest.</summary>

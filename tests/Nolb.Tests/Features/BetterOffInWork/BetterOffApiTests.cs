@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Nolb.Tests.Features.Participants;
+using Nolb.Web.Domain.Interventions;
 using Nolb.Web.Security;
 
 namespace Nolb.Tests.Features.BetterOffInWork;
@@ -93,25 +95,68 @@ public sealed class BetterOffApiTests(NolbAppFactory app) : IClassFixture<NolbAp
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/v1/better-off", Household())).StatusCode);
     }
 
+    private static Dictionary<string, string> PageFields() => new()
+    {
+        ["Input.TaxYear"] = "2025-26",
+        ["Input.Household"] = "single",
+        ["Input.Adults[0].Age"] = "30",
+        ["Input.Adults[0].CurrentMonthlyEarnings"] = "0",
+        ["Input.MonthlyRent"] = "500",
+        ["Input.MonthlyServiceCharges"] = "0",
+        ["Input.Offer.AdultIndex"] = "0",
+        ["Input.Offer.HoursPerWeek"] = "30",
+        ["Input.Offer.HourlyPay"] = "12.21",
+        ["Input.Offer.PayFrequency"] = "monthly",
+        ["Input.MonthlyChildcareInWork"] = "0",
+    };
+
+    [Fact]
+    public async Task A_key_worker_saves_the_result_on_the_persons_record_as_a_better_off_in_work_intervention()
+    {
+        var keyWorker = await app.StaffAsync(Role.KeyWorker);
+        var person = await app.PersonAsync(keyWorker: keyWorker);
+        using var client = await app.PageClientAsync(keyWorker.Email!);
+        var fields = PageFields();
+        fields["Input.ParticipantId"] = person.Id.ToString();
+        var url = $"/BetterOffInWork?participantId={person.Id}";
+
+        var response = await client.SubmitFormAsync(url, fields, postUrl: "/BetterOffInWork?handler=Save");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/Participants/{person.Id}", response.Headers.Location!.OriginalString);
+        var engagementId = person.Engagements.Single().Id;
+        var saved = await app.WithDbAsync(db => db.Interventions.Where(i => i.EngagementId == engagementId)
+            .Select(i => new { i.Type!.Code, i.Notes, i.RecordedByUserId }).SingleAsync());
+        Assert.Equal(AnnexOneCatalogue.BetterOffInWork, saved.Code);
+        Assert.Contains("623.32", saved.Notes, StringComparison.Ordinal);
+        Assert.DoesNotContain(person.FamilyName, saved.Notes, StringComparison.Ordinal);
+        Assert.Equal(keyWorker.Id, saved.RecordedByUserId);
+    }
+
+    [Fact]
+    public async Task Another_leps_person_cannot_be_opened_or_saved_to()
+    {
+        var glasgowWorker = await app.StaffAsync(Role.KeyWorker);
+        var person = await app.PersonAsync(keyWorker: glasgowWorker);
+        var fifeWorker = await app.StaffAsync(Role.KeyWorker, NolbAppFactory.Fife);
+        using var client = await app.PageClientAsync(fifeWorker.Email!);
+        var fields = PageFields();
+        fields["Input.ParticipantId"] = person.Id.ToString();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/BetterOffInWork?participantId={person.Id}")).StatusCode);
+        var response = await client.SubmitFormAsync("/BetterOffInWork", fields, postUrl: "/BetterOffInWork?handler=Save");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var engagementId = person.Engagements.Single().Id;
+        Assert.Equal(0, await app.WithDbAsync(db => db.Interventions.CountAsync(i => i.EngagementId == engagementId)));
+    }
+
     [Fact]
     public async Task The_page_calculates_and_downloads_the_result_as_a_pdf()
     {
         var keyWorker = await app.CreateUserAsync(Role.KeyWorker, NolbAppFactory.Glasgow);
         using var client = await app.PageClientAsync(keyWorker.Email!);
-        var fields = new Dictionary<string, string>
-        {
-            ["Input.TaxYear"] = "2025-26",
-            ["Input.Household"] = "single",
-            ["Input.Adults[0].Age"] = "30",
-            ["Input.Adults[0].CurrentMonthlyEarnings"] = "0",
-            ["Input.MonthlyRent"] = "500",
-            ["Input.MonthlyServiceCharges"] = "0",
-            ["Input.Offer.AdultIndex"] = "0",
-            ["Input.Offer.HoursPerWeek"] = "30",
-            ["Input.Offer.HourlyPay"] = "12.21",
-            ["Input.Offer.PayFrequency"] = "monthly",
-            ["Input.MonthlyChildcareInWork"] = "0",
-        };
+        var fields = PageFields();
 
         var page = await client.SubmitFormAsync("/BetterOffInWork", fields);
         var pdf = await client.SubmitFormAsync("/BetterOffInWork", fields, postUrl: "/BetterOffInWork?handler=Pdf");
