@@ -121,6 +121,31 @@ public sealed class AppointmentsTests(NolbAppFactory app) : IClassFixture<NolbAp
         Assert.Equal(["BEGIN:VCALENDAR", "VERSION:2.0"], lines.Take(2));
     }
 
+    [Fact]
+    public async Task One_appointment_downloads_from_the_record_as_a_calendar_file_and_the_diary_page_lists_it()
+    {
+        var keyWorker = await app.StaffAsync(Role.KeyWorker);
+        var person = await app.PersonAsync(keyWorker: keyWorker);
+        var engagementId = person.Engagements.Single().Id;
+        using var api = await app.ApiClientAsync(keyWorker.Email!);
+        var (id, _) = await BookAsync(api, engagementId, Body(DateTimeOffset.UtcNow.AddDays(2), "Video", "https://meet.example.org/abc"));
+        using var pages = await app.PageClientAsync(keyWorker.Email!);
+
+        var record = await pages.PageTextAsync($"/Participants/{person.Id}");
+        var link = $"/Participants/Engagements/{engagementId}/Appointments/{id}?handler=Calendar";
+        var file = await pages.GetAsync(link);
+        var diary = await pages.PageTextAsync("/Appointments/Diary");
+
+        Assert.Contains($"href=\"{link}\"", record, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal($"appointment-{person.Reference}.ics", file.Content.Headers.ContentDisposition!.FileName);
+        var ics = (await file.Content.ReadAsStringAsync()).Replace("\r\n ", "", StringComparison.Ordinal);
+        Assert.Contains($"\r\nUID:{id:D}@nolb.scot\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains("\r\nLOCATION:https://meet.example.org/abc\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains(person.Reference, diary, StringComparison.Ordinal);
+        Assert.Contains("Video, https://meet.example.org/abc", diary, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("startsAt")]
     [InlineData("durationMinutes")]

@@ -196,6 +196,26 @@ public sealed class CaseNotesTests(NolbAppFactory app) : IClassFixture<NolbAppFa
     }
 
     [Fact]
+    public async Task A_key_worker_reads_a_colleagues_case_but_may_not_add_to_it()
+    {
+        var keyWorker = await app.StaffAsync(Role.KeyWorker);
+        var colleague = await app.StaffAsync(Role.KeyWorker);
+        var person = await app.PersonAsync(keyWorker: keyWorker);
+        var engagementId = person.Engagements.Single().Id;
+        using var api = await app.ApiClientAsync(colleague.Email!);
+        using var pages = await app.PageClientAsync(colleague.Email!);
+
+        var post = await api.PostAsJsonAsync(NotesUrl(engagementId), new { date = CaseData.Today.Iso(), text = "Not my case" });
+        var record = await pages.PageTextAsync($"/Participants/{person.Id}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(NotesUrl(engagementId))).StatusCode);
+        Assert.DoesNotContain("Add a case note", record, StringComparison.Ordinal);
+        CaseData.AssertAccessDenied(await pages.GetAsync($"/Participants/Engagements/{engagementId}/Notes"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.CaseNotes.CountAsync(n => n.EngagementId == engagementId)));
+    }
+
+    [Fact]
     public async Task Reading_the_notes_is_audited_against_the_engagement()
     {
         var keyWorker = await app.StaffAsync(Role.KeyWorker);
