@@ -28,7 +28,7 @@ public abstract class NolbDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<Domain.Assessments.DomainScore> DomainScores => Set<Domain.Assessments.DomainScore>();
     public DbSet<Domain.ActionPlans.ActionPlan> ActionPlans => Set<Domain.ActionPlans.ActionPlan>();
     public DbSet<Domain.ActionPlans.ActionPlanItem> ActionPlanItems => Set<Domain.ActionPlans.ActionPlanItem>();
-    public DbSet<Domain.Directory.DirectoryService> DirectoryServices => Set<Domain.Directory.DirectoryService>();
+    public DbSet<Domain.ServiceDirectory.DirectoryService> DirectoryServices => Set<Domain.ServiceDirectory.DirectoryService>();
     public DbSet<Domain.Referrals.Referral> Referrals => Set<Domain.Referrals.Referral>();
 
     protected override void OnModelCreating(ModelBuilder builder)

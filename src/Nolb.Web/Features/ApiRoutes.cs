@@ -6,6 +6,8 @@ using Nolb.Web.Features.Assessments;
 using Nolb.Web.Features.Leps;
 using Nolb.Web.Features.Organisations;
 using Nolb.Web.Features.Participants;
+using Nolb.Web.Features.Referrals;
+using Nolb.Web.Features.ServiceDirectory;
 
 namespace Nolb.Web.Features;
 
@@ -24,6 +26,8 @@ public static class ApiRoutes
         v1.MapBetterOffApi();
         v1.MapAssessmentsApi();
         v1.MapActionPlanApi();
+        v1.MapDirectoryApi();
+        v1.MapReferralsApi();
         return app;
     }
 }

@@ -23,6 +23,10 @@ public static class WebSetup
         services.AddScoped<Features.Assessments.EngagementCases>();
         services.AddScoped<Features.Assessments.AssessmentCommands>();
         services.AddScoped<Features.ActionPlans.ActionPlanCommands>();
+        services.AddScoped<Features.ServiceDirectory.SaveDirectoryService>();
+        services.AddScoped<Features.ServiceDirectory.Hsds.HsdsImport>();
+        services.AddScoped<Features.Referrals.ReferralCommands>();
+        services.AddOptions<Features.Referrals.ReferralOptions>().Bind(configuration.GetSection(Features.Referrals.ReferralOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";

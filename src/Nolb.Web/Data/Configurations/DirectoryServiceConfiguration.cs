@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Nolb.Web.Domain.Directory;
+using Nolb.Web.Domain.ServiceDirectory;
 
 namespace Nolb.Web.Data.Configurations;
 

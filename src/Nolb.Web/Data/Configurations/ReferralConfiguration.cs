@@ -25,7 +25,7 @@ public sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.Ignore(r => r.AwaitingAction);
         builder.HasOne<Domain.Lep>().WithMany().HasForeignKey(r => r.LepId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Domain.Participants.Participant>().WithMany().HasForeignKey(r => r.ParticipantId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Domain.Directory.DirectoryService>().WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.ServiceDirectory.DirectoryService>().WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Domain.Organisation>().WithMany().HasForeignKey(r => r.ToOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Domain.Organisation>().WithMany().HasForeignKey(r => r.FromOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Security.NolbUser>().WithMany().HasForeignKey(r => r.SentByUserId).OnDelete(DeleteBehavior.Restrict);

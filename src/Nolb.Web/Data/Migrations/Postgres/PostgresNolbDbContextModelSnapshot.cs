@@ -326,7 +326,7 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Nolb.Web.Domain.Directory.DirectoryService", b =>
+            modelBuilder.Entity("Nolb.Web.Domain.ServiceDirectory.DirectoryService", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -427,7 +427,7 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.ToTable("DirectoryServices");
                 });
 
-            modelBuilder.Entity("Nolb.Web.Domain.Directory.ServiceLocation", b =>
+            modelBuilder.Entity("Nolb.Web.Domain.ServiceDirectory.ServiceLocation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -466,7 +466,7 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.ToTable("ServiceLocation");
                 });
 
-            modelBuilder.Entity("Nolb.Web.Domain.Directory.ServiceSchedule", b =>
+            modelBuilder.Entity("Nolb.Web.Domain.ServiceDirectory.ServiceSchedule", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1110,7 +1110,7 @@ namespace Nolb.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Nolb.Web.Domain.Directory.DirectoryService", b =>
+            modelBuilder.Entity("Nolb.Web.Domain.ServiceDirectory.DirectoryService", b =>
                 {
                     b.HasOne("Nolb.Web.Domain.Lep", "Lep")
                         .WithMany()
@@ -1128,18 +1128,18 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.Navigation("Organisation");
                 });
 
-            modelBuilder.Entity("Nolb.Web.Domain.Directory.ServiceLocation", b =>
+            modelBuilder.Entity("Nolb.Web.Domain.ServiceDirectory.ServiceLocation", b =>
                 {
-                    b.HasOne("Nolb.Web.Domain.Directory.DirectoryService", null)
+                    b.HasOne("Nolb.Web.Domain.ServiceDirectory.DirectoryService", null)
                         .WithMany("Locations")
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Nolb.Web.Domain.Directory.ServiceSchedule", b =>
+            modelBuilder.Entity("Nolb.Web.Domain.ServiceDirectory.ServiceSchedule", b =>
                 {
-                    b.HasOne("Nolb.Web.Domain.Directory.DirectoryService", null)
+                    b.HasOne("Nolb.Web.Domain.ServiceDirectory.DirectoryService", null)
                         .WithMany("Schedules")
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1349,7 +1349,7 @@ namespace Nolb.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Nolb.Web.Domain.Directory.DirectoryService", null)
+                    b.HasOne("Nolb.Web.Domain.ServiceDirectory.DirectoryService", null)
                         .WithMany()
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1426,7 +1426,7 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.Navigation("Scores");
                 });
 
-            modelBuilder.Entity("Nolb.Web.Domain.Directory.DirectoryService", b =>
+            modelBuilder.Entity("Nolb.Web.Domain.ServiceDirectory.DirectoryService", b =>
                 {
                     b.Navigation("Locations");
 

@@ -317,7 +317,7 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Nolb.Web.Domain.Directory.DirectoryService", b =>
+            modelBuilder.Entity("Nolb.Web.Domain.ServiceDirectory.DirectoryService", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -418,7 +418,7 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.ToTable("DirectoryServices");
                 });
 
-            modelBuilder.Entity("Nolb.Web.Domain.Directory.ServiceLocation", b =>
+            modelBuilder.Entity("Nolb.Web.Domain.ServiceDirectory.ServiceLocation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -457,7 +457,7 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.ToTable("ServiceLocation");
                 });
 
-            modelBuilder.Entity("Nolb.Web.Domain.Directory.ServiceSchedule", b =>
+            modelBuilder.Entity("Nolb.Web.Domain.ServiceDirectory.ServiceSchedule", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1101,7 +1101,7 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Nolb.Web.Domain.Directory.DirectoryService", b =>
+            modelBuilder.Entity("Nolb.Web.Domain.ServiceDirectory.DirectoryService", b =>
                 {
                     b.HasOne("Nolb.Web.Domain.Lep", "Lep")
                         .WithMany()
@@ -1119,18 +1119,18 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
                 });
 
-            modelBuilder.Entity("Nolb.Web.Domain.Directory.ServiceLocation", b =>
+            modelBuilder.Entity("Nolb.Web.Domain.ServiceDirectory.ServiceLocation", b =>
                 {
-                    b.HasOne("Nolb.Web.Domain.Directory.DirectoryService", null)
+                    b.HasOne("Nolb.Web.Domain.ServiceDirectory.DirectoryService", null)
                         .WithMany("Locations")
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Nolb.Web.Domain.Directory.ServiceSchedule", b =>
+            modelBuilder.Entity("Nolb.Web.Domain.ServiceDirectory.ServiceSchedule", b =>
                 {
-                    b.HasOne("Nolb.Web.Domain.Directory.DirectoryService", null)
+                    b.HasOne("Nolb.Web.Domain.ServiceDirectory.DirectoryService", null)
                         .WithMany("Schedules")
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1340,7 +1340,7 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Nolb.Web.Domain.Directory.DirectoryService", null)
+                    b.HasOne("Nolb.Web.Domain.ServiceDirectory.DirectoryService", null)
                         .WithMany()
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1417,7 +1417,7 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.Navigation("Scores");
                 });
 
-            modelBuilder.Entity("Nolb.Web.Domain.Directory.DirectoryService", b =>
+            modelBuilder.Entity("Nolb.Web.Domain.ServiceDirectory.DirectoryService", b =>
                 {
                     b.Navigation("Locations");
 

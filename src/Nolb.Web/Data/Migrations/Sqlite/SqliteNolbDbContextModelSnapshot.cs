@@ -314,7 +314,7 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Nolb.Web.Domain.Directory.DirectoryService", b =>
+            modelBuilder.Entity("Nolb.Web.Domain.ServiceDirectory.DirectoryService", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -415,7 +415,7 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.ToTable("DirectoryServices");
                 });
 
-            modelBuilder.Entity("Nolb.Web.Domain.Directory.ServiceLocation", b =>
+            modelBuilder.Entity("Nolb.Web.Domain.ServiceDirectory.ServiceLocation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -454,7 +454,7 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.ToTable("ServiceLocation");
                 });
 
-            modelBuilder.Entity("Nolb.Web.Domain.Directory.ServiceSchedule", b =>
+            modelBuilder.Entity("Nolb.Web.Domain.ServiceDirectory.ServiceSchedule", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1098,7 +1098,7 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Nolb.Web.Domain.Directory.DirectoryService", b =>
+            modelBuilder.Entity("Nolb.Web.Domain.ServiceDirectory.DirectoryService", b =>
                 {
                     b.HasOne("Nolb.Web.Domain.Lep", "Lep")
                         .WithMany()
@@ -1116,18 +1116,18 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
                 });
 
-            modelBuilder.Entity("Nolb.Web.Domain.Directory.ServiceLocation", b =>
+            modelBuilder.Entity("Nolb.Web.Domain.ServiceDirectory.ServiceLocation", b =>
                 {
-                    b.HasOne("Nolb.Web.Domain.Directory.DirectoryService", null)
+                    b.HasOne("Nolb.Web.Domain.ServiceDirectory.DirectoryService", null)
                         .WithMany("Locations")
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Nolb.Web.Domain.Directory.ServiceSchedule", b =>
+            modelBuilder.Entity("Nolb.Web.Domain.ServiceDirectory.ServiceSchedule", b =>
                 {
-                    b.HasOne("Nolb.Web.Domain.Directory.DirectoryService", null)
+                    b.HasOne("Nolb.Web.Domain.ServiceDirectory.DirectoryService", null)
                         .WithMany("Schedules")
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1337,7 +1337,7 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Nolb.Web.Domain.Directory.DirectoryService", null)
+                    b.HasOne("Nolb.Web.Domain.ServiceDirectory.DirectoryService", null)
                         .WithMany()
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1414,7 +1414,7 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.Navigation("Scores");
                 });
 
-            modelBuilder.Entity("Nolb.Web.Domain.Directory.DirectoryService", b =>
+            modelBuilder.Entity("Nolb.Web.Domain.ServiceDirectory.DirectoryService", b =>
                 {
                     b.Navigation("Locations");
 

@@ -1,6 +1,6 @@
 using Nolb.Web.Domain.Participants;
 
-namespace Nolb.Web.Domain.Directory;
+namespace Nolb.Web.Domain.ServiceDirectory;
 
 /// <summary>
 /// A service in the LEP's directory (an HSDS "service"): who runs it, who it is for, which pipeline stages

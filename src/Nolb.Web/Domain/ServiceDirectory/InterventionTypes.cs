@@ -1,4 +1,4 @@
-namespace Nolb.Web.Domain.Directory;
+namespace Nolb.Web.Domain.ServiceDirectory;
 
 /// <summary>
 /// The nine intervention categories of Annex 1 of the No One Left Behind operating plan, named verbatim.
