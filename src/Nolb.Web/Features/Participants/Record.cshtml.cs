@@ -19,6 +19,7 @@ public sealed class RecordModel(ParticipantRecords records, NolbDbContext db, Cu
     public bool CanReassign => CanEdit && currentUser.Has(Permissions.Participants.Reassign);
     public bool CanTransfer => CanEdit && currentUser.Has(Permissions.Participants.Transfer);
     public bool ShowEquality => currentUser.CanSeeEqualityData();
+    public bool CanRefer => currentUser.Has(Permissions.Referrals.Make);
 
     /// <summary>Moves and reassignments of one engagement, newest first, as one timeline.</summary>
     public sealed record TimelineEntry(DateOnly Date, DateTime RecordedAt, string Title, string? Reason, Guid RecordedBy);
