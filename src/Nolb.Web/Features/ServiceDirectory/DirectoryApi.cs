@@ -29,11 +29,28 @@ public static class DirectoryApi
     {
         public ServiceInput ToInput() => new()
         {
-            Name = Name, Description = Description, OrganisationId = OrganisationId, LepCode = LepCode, Kind = Kind, Active = Active ?? true,
-            MinimumAge = MinimumAge, MaximumAge = MaximumAge, EligibilityDescription = EligibilityDescription,
-            TargetGroups = TargetGroups ?? [], Stages = Stages ?? [], InterventionTypes = InterventionTypes ?? [], Cost = Cost,
-            PlacesPerQuarter = PlacesPerQuarter, ReferralMethod = ReferralMethod, ContactName = ContactName, ContactEmail = ContactEmail,
-            ContactPhone = ContactPhone, Website = Website, FundingSource = FundingSource, Locations = Locations ?? [], Schedules = Schedules ?? [],
+            Name = Name,
+            Description = Description,
+            OrganisationId = OrganisationId,
+            LepCode = LepCode,
+            Kind = Kind,
+            Active = Active ?? true,
+            MinimumAge = MinimumAge,
+            MaximumAge = MaximumAge,
+            EligibilityDescription = EligibilityDescription,
+            TargetGroups = TargetGroups ?? [],
+            Stages = Stages ?? [],
+            InterventionTypes = InterventionTypes ?? [],
+            Cost = Cost,
+            PlacesPerQuarter = PlacesPerQuarter,
+            ReferralMethod = ReferralMethod,
+            ContactName = ContactName,
+            ContactEmail = ContactEmail,
+            ContactPhone = ContactPhone,
+            Website = Website,
+            FundingSource = FundingSource,
+            Locations = Locations ?? [],
+            Schedules = Schedules ?? [],
         };
     }
 

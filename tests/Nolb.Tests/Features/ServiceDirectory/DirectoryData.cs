@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Nolb.Tests.Features.Participants;
 using Nolb.Web.Domain;
 using Nolb.Web.Domain.Participants;
 using Nolb.Web.Domain.ServiceDirectory;
-using Nolb.Tests.Features.Participants;
 
 namespace Nolb.Tests.Features.ServiceDirectory;
 
@@ -17,7 +17,9 @@ public static class DirectoryData
         {
             var organisation = new Organisation
             {
-                Name = name ?? CaseData.UniqueName("Org"), Kind = OrganisationKind.ThirdSector, CreatedAt = DateTime.UtcNow,
+                Name = name ?? CaseData.UniqueName("Org"),
+                Kind = OrganisationKind.ThirdSector,
+                CreatedAt = DateTime.UtcNow,
                 LepId = lepCode is null ? null : await db.Leps.Where(l => l.Code == lepCode).Select(l => l.Id).SingleAsync(),
             };
             db.Organisations.Add(organisation);
@@ -31,9 +33,15 @@ public static class DirectoryData
         {
             var service = new DirectoryService
             {
-                Name = name ?? CaseData.UniqueName("Service"), OrganisationId = organisation.Id, Kind = ServiceKind.Employability, CreatedAt = DateTime.UtcNow,
+                Name = name ?? CaseData.UniqueName("Service"),
+                OrganisationId = organisation.Id,
+                Kind = ServiceKind.Employability,
+                CreatedAt = DateTime.UtcNow,
                 LepId = lepCode is null ? null : await db.Leps.Where(l => l.Code == lepCode).Select(l => l.Id).SingleAsync(),
-                Stages = [PipelineStage.VocationalActivity], TargetGroups = [TargetGroup.YoungPeople], InterventionTypes = ["work-experience"], PlacesPerQuarter = 20,
+                Stages = [PipelineStage.VocationalActivity],
+                TargetGroups = [TargetGroup.YoungPeople],
+                InterventionTypes = ["work-experience"],
+                PlacesPerQuarter = 20,
             };
             with?.Invoke(service);
             db.DirectoryServices.Add(service);

@@ -30,8 +30,12 @@ public static class HsdsExport
             terms.TryAdd(termId, new TaxonomyTermRow { Id = termId, Code = code, Name = name, Description = name, Taxonomy = taxonomy });
             data.Attributes.Add(new AttributeRow
             {
-                Id = HsdsIds.Of(s.Id, $"{taxonomy}/{code}"), LinkId = s.Id.ToString(), LinkType = linkType, LinkEntity = "service",
-                TaxonomyTermId = termId, Value = value,
+                Id = HsdsIds.Of(s.Id, $"{taxonomy}/{code}"),
+                LinkId = s.Id.ToString(),
+                LinkType = linkType,
+                LinkEntity = "service",
+                TaxonomyTermId = termId,
+                Value = value,
             });
         }
 
@@ -39,8 +43,11 @@ public static class HsdsExport
         {
             data.Organizations.Add(new OrganizationRow
             {
-                Id = organisation.Id.ToString(), Name = organisation.Name, Description = organisation.Name,
-                Email = organisation.ContactEmail, Website = organisation.Website,
+                Id = organisation.Id.ToString(),
+                Name = organisation.Name,
+                Description = organisation.Name,
+                Email = organisation.ContactEmail,
+                Website = organisation.Website,
             });
         }
 
@@ -49,18 +56,32 @@ public static class HsdsExport
             var id = s.Id.ToString();
             data.Services.Add(new ServiceRow
             {
-                Id = id, OrganizationId = s.OrganisationId.ToString(), Name = s.Name, Description = s.Description, Url = s.Website,
-                Email = s.ContactEmail, Status = s.Active ? "active" : "inactive", ApplicationProcess = s.ReferralMethod,
-                FeesDescription = s.Cost, EligibilityDescription = s.EligibilityDescription,
-                MinimumAge = s.MinimumAge?.ToString(CultureInfo.InvariantCulture), MaximumAge = s.MaximumAge?.ToString(CultureInfo.InvariantCulture),
+                Id = id,
+                OrganizationId = s.OrganisationId.ToString(),
+                Name = s.Name,
+                Description = s.Description,
+                Url = s.Website,
+                Email = s.ContactEmail,
+                Status = s.Active ? "active" : "inactive",
+                ApplicationProcess = s.ReferralMethod,
+                FeesDescription = s.Cost,
+                EligibilityDescription = s.EligibilityDescription,
+                MinimumAge = s.MinimumAge?.ToString(CultureInfo.InvariantCulture),
+                MaximumAge = s.MaximumAge?.ToString(CultureInfo.InvariantCulture),
             });
             foreach (var l in s.Locations.OrderBy(l => l.Id))
             {
                 data.Locations.Add(new LocationRow { Id = l.Id.ToString(), LocationType = "physical", Name = l.Name });
                 data.Addresses.Add(new AddressRow
                 {
-                    Id = HsdsIds.Of(l.Id, "address"), LocationId = l.Id.ToString(), Address1 = l.AddressLine ?? "", City = l.Town ?? "",
-                    StateProvince = "Scotland", PostalCode = l.Postcode ?? "", Country = "GB", AddressType = "physical",
+                    Id = HsdsIds.Of(l.Id, "address"),
+                    LocationId = l.Id.ToString(),
+                    Address1 = l.AddressLine ?? "",
+                    City = l.Town ?? "",
+                    StateProvince = "Scotland",
+                    PostalCode = l.Postcode ?? "",
+                    Country = "GB",
+                    AddressType = "physical",
                 });
                 data.ServiceAtLocations.Add(new ServiceAtLocationRow { Id = l.LinkId.ToString(), ServiceId = id, LocationId = l.Id.ToString() });
             }
@@ -79,8 +100,13 @@ public static class HsdsExport
             {
                 data.Schedules.Add(new ScheduleRow
                 {
-                    Id = x.Id.ToString(), ServiceId = id, Freq = "WEEKLY", Byday = x.ByDay, Description = x.Description,
-                    OpensAt = x.OpensAt?.ToString("HH:mm", CultureInfo.InvariantCulture), ClosesAt = x.ClosesAt?.ToString("HH:mm", CultureInfo.InvariantCulture),
+                    Id = x.Id.ToString(),
+                    ServiceId = id,
+                    Freq = "WEEKLY",
+                    Byday = x.ByDay,
+                    Description = x.Description,
+                    OpensAt = x.OpensAt?.ToString("HH:mm", CultureInfo.InvariantCulture),
+                    ClosesAt = x.ClosesAt?.ToString("HH:mm", CultureInfo.InvariantCulture),
                 });
             }
 

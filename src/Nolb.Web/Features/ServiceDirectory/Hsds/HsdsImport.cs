@@ -531,7 +531,10 @@ public sealed class HsdsImport(NolbDbContext db, SaveDirectoryService save, Curr
 
             var organisation = new Organisation
             {
-                Id = id, Name = name, Kind = OrganisationKind.Other, LepId = lep,
+                Id = id,
+                Name = name,
+                Kind = OrganisationKind.Other,
+                LepId = lep,
                 Website = string.IsNullOrWhiteSpace(row.Website) ? null : row.Website.Trim(),
                 ContactEmail = string.IsNullOrWhiteSpace(row.Email) ? null : row.Email.Trim(),
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
