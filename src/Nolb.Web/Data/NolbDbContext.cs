@@ -33,6 +33,8 @@ public abstract class NolbDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<Domain.Interventions.Intervention> Interventions => Set<Domain.Interventions.Intervention>();
     public DbSet<Domain.CaseNotes.CaseNote> CaseNotes => Set<Domain.CaseNotes.CaseNote>();
     public DbSet<Domain.Appointments.Appointment> Appointments => Set<Domain.Appointments.Appointment>();
+    public DbSet<Domain.ServiceDirectory.DirectoryService> DirectoryServices => Set<Domain.ServiceDirectory.DirectoryService>();
+    public DbSet<Domain.Referrals.Referral> Referrals => Set<Domain.Referrals.Referral>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

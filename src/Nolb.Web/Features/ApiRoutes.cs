@@ -9,6 +9,8 @@ using Nolb.Web.Features.Interventions;
 using Nolb.Web.Features.Leps;
 using Nolb.Web.Features.Organisations;
 using Nolb.Web.Features.Participants;
+using Nolb.Web.Features.Referrals;
+using Nolb.Web.Features.ServiceDirectory;
 
 namespace Nolb.Web.Features;
 
@@ -30,6 +32,8 @@ public static class ApiRoutes
         v1.MapInterventionsApi();
         v1.MapCaseNotesApi();
         v1.MapAppointmentsApi();
+        v1.MapDirectoryApi();
+        v1.MapReferralsApi();
         return app;
     }
 }

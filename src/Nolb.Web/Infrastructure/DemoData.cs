@@ -52,6 +52,9 @@ public static partial class DemoData
             var lepId = await db.Leps.Where(l => l.Code == lepCode).Select(l => l.Id).SingleAsync();
             participants += await DemoParticipants.SeedAsync(db, lepId, seed: 4200 + index, now);
             await DemoCaseActivity.SeedAsync(db, lepId, seed: 5200 + index, now);
+            var demoLep = await db.Leps.SingleAsync(l => l.Id == lepId);
+            await DemoDirectory.SeedAsync(db, demoLep, now);
+            await DemoDirectory.SeedReferralsAsync(db, demoLep, now);
         }
 
         created += await EnsureUserAsync(userManager, faker, $"analyst@{EmailDomain}", Role.NationalAnalyst, null, null, now);

@@ -36,6 +36,10 @@ public static class WebSetup
         services.AddScoped<Features.Timeline.ITimelineSource, Features.Appointments.AppointmentTimelineSource>();
         services.AddScoped<Features.Timeline.ITimelineSource, Features.Timeline.AssessmentTimelineSource>();
         services.AddScoped<Features.Timeline.ITimelineSource, Features.Timeline.ActionPlanTimelineSource>();
+        services.AddScoped<Features.ServiceDirectory.SaveDirectoryService>();
+        services.AddScoped<Features.ServiceDirectory.Hsds.HsdsImport>();
+        services.AddScoped<Features.Referrals.ReferralCommands>();
+        services.AddOptions<Features.Referrals.ReferralOptions>().Bind(configuration.GetSection(Features.Referrals.ReferralOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";

@@ -49,6 +49,15 @@ public static class Permissions
     public static class Referrals
     {
         public const string ReceiveForOrganisation = "referrals.receive-for-organisation";
+        public const string Make = "referrals.make";
+        public const string Triage = "referrals.triage";
+        public const string SendInbound = "referrals.send-inbound";
+    }
+
+    public static class ServiceDirectory
+    {
+        public const string Read = "directory.read";
+        public const string Manage = "directory.manage";
     }
 
     public static class Employers
@@ -101,6 +110,11 @@ public static class Permissions
         new(Statistics.ReadLep, "See your LEP's dashboards and measures"),
         new(Statistics.ReadNational, "See national statistics for every LEP"),
         new(Feedback.GiveOwn, "Give feedback on the support you get"),
+        new(Referrals.Make, "Refer people on your caseload to services in the directory, sharing only what they agreed to"),
+        new(Referrals.Triage, "Allocate referrals sent into your LEP by partners to key workers"),
+        new(Referrals.SendInbound, "Refer people into the LEP's employability service"),
+        new(ServiceDirectory.Read, "See the service directory and the supply map of your LEP"),
+        new(ServiceDirectory.Manage, "Add and change services in the directory, and import and export it as Open Referral HSDS"),
         new(BetterOff.Calculate, "Work out whether someone would be better off in a job (Universal Credit, tax, childcare)"),
     ];
 }

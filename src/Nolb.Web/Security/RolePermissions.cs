@@ -32,6 +32,11 @@ public static class RolePermissions
         (Role.PartnerWorker, BetterOff.Calculate),
         (Role.EmployerEngagementOfficer, BetterOff.Calculate),
         (Role.TeamLeader, CaseNotes.ReadSensitiveLep),
+        (Role.KeyWorker, ServiceDirectory.Read), (Role.TeamLeader, ServiceDirectory.Read), (Role.PartnerWorker, ServiceDirectory.Read),
+        (Role.EmployerEngagementOfficer, ServiceDirectory.Read), (Role.LepManager, ServiceDirectory.Read), (Role.Administrator, ServiceDirectory.Read),
+        (Role.LepManager, ServiceDirectory.Manage), (Role.Administrator, ServiceDirectory.Manage),
+        (Role.KeyWorker, Referrals.Make), (Role.TeamLeader, Referrals.Make), (Role.TeamLeader, Referrals.Triage),
+        (Role.PartnerWorker, Referrals.SendInbound),
     ];
 
     static RolePermissions()

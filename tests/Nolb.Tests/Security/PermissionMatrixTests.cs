@@ -52,6 +52,7 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
     private static readonly Role[] OrganisationReaders =
         [Role.KeyWorker, Role.TeamLeader, Role.PartnerWorker, Role.EmployerEngagementOfficer, Role.LepManager, Role.Administrator];
     private static readonly Role[] CaseWorkers = [Role.KeyWorker, Role.TeamLeader];
+    private static readonly Role[] DirectoryManagers = [Role.LepManager, Role.Administrator];
 
     private static readonly (string Path, Role[] Allowed)[] Pages =
     [
@@ -66,6 +67,12 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         ("/Participants/Register", CaseWorkers),
         ("/Appointments/Diary", CaseWorkers),
         ("/Admin/Interventions", AdministratorsOnly),
+        ("/Directory", OrganisationReaders),
+        ("/Directory/SupplyMap", OrganisationReaders),
+        ("/Directory/Services/Create", DirectoryManagers),
+        ("/Directory/Import", DirectoryManagers),
+        ("/Referrals/Inbox", [Role.PartnerWorker]),
+        ("/Referrals/Triage", [Role.TeamLeader]),
     ];
 
     private static readonly (string Path, Role[] Allowed)[] Endpoints =
@@ -75,6 +82,10 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         ("/api/v1/users", AdministratorsOnly),
         ("/api/v1/organisations", OrganisationReaders),
         ("/api/v1/reference/interventions", Everyone),
+        ("/api/v1/directory/services", OrganisationReaders),
+        ("/api/v1/directory/export?format=hsds-json", OrganisationReaders),
+        ("/api/v1/referrals/inbox", [Role.PartnerWorker]),
+        ("/api/v1/referrals/triage", [Role.TeamLeader]),
     ];
 
     public static TheoryData<string, Role> PageCases => Cases(Pages);

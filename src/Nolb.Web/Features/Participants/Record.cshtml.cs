@@ -21,6 +21,7 @@ public sealed class RecordModel(
     public bool CanTransfer => CanEdit && currentUser.Has(Permissions.Participants.Transfer);
     public bool CanCalculateBetterOff => CanEdit && currentUser.Has(Permissions.BetterOff.Calculate);
     public bool ShowEquality => currentUser.CanSeeEqualityData();
+    public bool CanRefer => currentUser.Has(Permissions.Referrals.Make);
 
     /// <summary>The engagement the timeline shows: the open one, else the latest.</summary>
     public Engagement? TimelineEngagement { get; private set; }

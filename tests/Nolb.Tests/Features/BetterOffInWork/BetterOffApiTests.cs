@@ -167,6 +167,9 @@ public sealed class BetterOffApiTests(NolbAppFactory app) : IClassFixture<NolbAp
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         var bytes = await pdf.Content.ReadAsByteArrayAsync();
         Assert.Equal("%PDF-", Encoding.ASCII.GetString(bytes, 0, 5));
-        Assert.Contains("%%EOF", Encoding.ASCII.GetString(bytes[^32..]), StringComparison.Ordinal);
+        var text = Encoding.Latin1.GetString(bytes);
+        Assert.Contains("%%EOF", text[^32..], StringComparison.Ordinal);
+        Assert.Contains("\nxref\n", text, StringComparison.Ordinal);
+        Assert.Contains("/Type /Catalog", text, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Nolb.Web.Data;
+using Nolb.Web.Security;
+
+namespace Nolb.Web.Features.ServiceDirectory.Hsds;
+
+/// <summary>The HSDS import and export endpoints (mapped with the directory API).</summary>
+public static class HsdsApi
+{
+    public static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(HttpRequest request, HsdsImport import, CancellationToken ct)
+    {
+        var problems = new List<ImportProblem>();
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, ct);
+        body.Position = 0;
+        var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        var data = mediaType switch
+        {
+            "application/json" => HsdsImport.ReadJson(body, problems),
+            "application/zip" or "application/x-zip-compressed" or "application/octet-stream" => HsdsImport.ReadCsvZip(body, problems),
+            _ => null,
+        };
+        if (data is null)
+        {
+            return Refused([new ImportProblem("file", "", "Send HSDS JSON as application/json, or the zipped CSV package as application/zip")]);
+        }
+
+        var report = await import.ApplyAsync(data, problems, ct);
+        return report.Succeeded ? TypedResults.Ok(report) : Refused(report.Problems);
+    }
+
+    public static ProblemHttpResult Refused(IReadOnlyList<ImportProblem> problems) =>
+        TypedResults.Problem(
+            title: "The file was not imported",
+            detail: $"{problems.Count} problem(s) were found. Nothing was changed: fix every problem listed and import the file again.",
+            statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?> { ["problems"] = problems });
+
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(
+        NolbDbContext db, CurrentUser user, CancellationToken ct, string format = "hsds-json")
+    {
+        if (format is not ("hsds-json" or "hsds-csv"))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["Choose format=hsds-json or format=hsds-csv"] });
+        }
+
+        var data = await HsdsExport.BuildAsync(db, user, ct);
+        return format == "hsds-json"
+            ? TypedResults.File(JsonSerializer.SerializeToUtf8Bytes(HsdsExport.ToJson(data), HsdsExport.Json), "application/json", "nolb-directory-hsds.json")
+            : TypedResults.File(HsdsExport.ToCsvZip(data), "application/zip", "nolb-directory-hsds.zip");
+    }
+}
