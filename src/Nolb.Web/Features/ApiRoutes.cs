@@ -1,10 +1,13 @@
 using Nolb.Web.Features.Account;
 using Nolb.Web.Features.ActionPlans;
 using Nolb.Web.Features.Admin.Users;
-using Nolb.Web.Features.BetterOffInWork;
 using Nolb.Web.Features.Assessments;
+using Nolb.Web.Features.BetterOffInWork;
+using Nolb.Web.Features.Employers;
+using Nolb.Web.Features.Incentives;
 using Nolb.Web.Features.Leps;
 using Nolb.Web.Features.Organisations;
+using Nolb.Web.Features.Outcomes;
 using Nolb.Web.Features.Participants;
 
 namespace Nolb.Web.Features;
@@ -24,6 +27,9 @@ public static class ApiRoutes
         v1.MapBetterOffApi();
         v1.MapAssessmentsApi();
         v1.MapActionPlanApi();
+        v1.MapOutcomesApi();
+        v1.MapEmployersApi();
+        v1.MapIncentivesApi();
         return app;
     }
 }

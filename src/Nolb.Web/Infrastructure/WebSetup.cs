@@ -23,6 +23,12 @@ public static class WebSetup
         services.AddScoped<Features.Assessments.EngagementCases>();
         services.AddScoped<Features.Assessments.AssessmentCommands>();
         services.AddScoped<Features.ActionPlans.ActionPlanCommands>();
+        services.AddScoped<Features.Outcomes.OutcomeCommands>();
+        services.AddScoped<Features.Outcomes.SustainmentDue>();
+        services.AddScoped<Features.Employers.EmployerCommands>();
+        services.AddScoped<Features.Employers.JobMatching>();
+        services.AddScoped<Features.Incentives.IncentiveCommands>();
+        services.Configure<Features.Employers.FairWorkSettings>(configuration.GetSection(Features.Employers.FairWorkSettings.Section));
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";

@@ -31,6 +31,14 @@ public static class RolePermissions
         (Role.TeamLeader, BetterOff.Calculate),
         (Role.PartnerWorker, BetterOff.Calculate),
         (Role.EmployerEngagementOfficer, BetterOff.Calculate),
+        (Role.KeyWorker, Employers.Read),
+        (Role.KeyWorker, Employers.Match),
+        (Role.TeamLeader, Employers.Read),
+        (Role.TeamLeader, Employers.Match),
+        (Role.EmployerEngagementOfficer, Employers.Read),
+        (Role.EmployerEngagementOfficer, Employers.Match),
+        (Role.LepManager, Employers.Read),
+        (Role.LepManager, Employers.ApproveIncentives),
     ];
 
     static RolePermissions()
