@@ -52,6 +52,8 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
     private static readonly Role[] OrganisationReaders =
         [Role.KeyWorker, Role.TeamLeader, Role.PartnerWorker, Role.EmployerEngagementOfficer, Role.LepManager, Role.Administrator];
     private static readonly Role[] CaseWorkers = [Role.KeyWorker, Role.TeamLeader];
+    private static readonly Role[] EmployerReaders = [Role.KeyWorker, Role.TeamLeader, Role.EmployerEngagementOfficer, Role.LepManager];
+    private static readonly Role[] EmployerOfficers = [Role.EmployerEngagementOfficer];
 
     private static readonly (string Path, Role[] Allowed)[] Pages =
     [
@@ -64,6 +66,14 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         ("/Caseload", CaseWorkers),
         ("/Participants", CaseWorkers),
         ("/Participants/Register", CaseWorkers),
+        ("/Sustainment", CaseWorkers),
+        ("/Employers", EmployerReaders),
+        ("/Employers/Create", EmployerOfficers),
+        ("/Vacancies", EmployerReaders),
+        ("/Vacancies/Create", EmployerOfficers),
+        ("/Vacancies/Occupations", EmployerReaders),
+        ("/Placements", EmployerReaders),
+        ("/Incentives", EmployerReaders),
     ];
 
     private static readonly (string Path, Role[] Allowed)[] Endpoints =
@@ -72,6 +82,13 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         ("/api/v1/leps", Everyone),
         ("/api/v1/users", AdministratorsOnly),
         ("/api/v1/organisations", OrganisationReaders),
+        ("/api/v1/sustainment/due", CaseWorkers),
+        ("/api/v1/employers", EmployerReaders),
+        ("/api/v1/vacancies", EmployerReaders),
+        ("/api/v1/occupations", EmployerReaders),
+        ("/api/v1/placements", EmployerReaders),
+        ("/api/v1/incentives", EmployerReaders),
+        ("/api/v1/incentives/schemes", EmployerReaders),
     ];
 
     public static TheoryData<string, Role> PageCases => Cases(Pages);

@@ -21,6 +21,13 @@ public static class EmployerLabels
     public static IReadOnlyList<SelectListItem> Choices<TEnum>(Func<TEnum, string> label) where TEnum : struct, Enum =>
         Enum.GetValues<TEnum>().Select(v => new SelectListItem(label(v), v.ToString())).ToList();
 
+    public static IReadOnlyList<SelectListItem> Sectors() =>
+        Enum.GetValues<SicSection>().Select(s => new SelectListItem($"{s}: {s.Title()}", s.ToString())).ToList();
+
+    /// <summary>The employer choices a page put in ViewData["Employers"].</summary>
+    public static IEnumerable<SelectListItem> EmployerChoices(Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary viewData) =>
+        viewData["Employers"] as IEnumerable<SelectListItem> ?? [];
+
     public static string Label(this OutcomeKind kind) => kind switch
     {
         OutcomeKind.JobEntry => "Started a job",

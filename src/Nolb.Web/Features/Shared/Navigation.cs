@@ -23,6 +23,8 @@ public static class Navigation
             "Employers your LEP works with, their Fair Work commitments and the engagement log."),
         new("Vacancies", "/Vacancies/Index", Permissions.Employers.Read,
             "Open vacancies with their Fair Work markers, and the people they match."),
+        new("Placements", "/Placements/Index", Permissions.Employers.Read,
+            "Work experience, job tasters, volunteering, supported employment and Intermediate Labour Market jobs."),
         new("Recruitment incentives", "/Incentives/Index", Permissions.Employers.Read,
             "Employer Recruitment Incentive applications, checked against your LEP's minimum standards."),
         new("Organisations", "/Organisations/Index", Permissions.Organisations.Read,
