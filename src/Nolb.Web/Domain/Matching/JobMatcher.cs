@@ -26,8 +26,21 @@ public static class JobMatcher
 {
     public const int Maximum = 100;
 
-    public static MatchScore Score(JobFacts job, PersonFacts person)
+    /// <summary>
+    /// The score alone, without building the explanations: what ranking a whole LEP uses before explaining the
+    /// few shown. Always equal to <see cref="Score(JobFacts, PersonFacts)"/>'s.
+    /// </summary>
+    public static int Points(JobFacts job, PersonFacts person) => Score(job, person, explain: false).Score;
+
+    public static MatchScore Score(JobFacts job, PersonFacts person) => Score(job, person, explain: true);
+
+    private static MatchScore Score(JobFacts job, PersonFacts person, bool explain)
     {
+        if (!explain)
+        {
+            return new(Math.Clamp(FastPoints(job, person), 0, Maximum), []);
+        }
+
         var reasons = new List<MatchReason>(7)
         {
             Occupation(job, person),
@@ -49,6 +62,57 @@ public static class JobMatcher
         }
 
         return new(Math.Clamp(reasons.Sum(r => r.Points), 0, Maximum), reasons);
+    }
+
+    private static int FastPoints(JobFacts job, PersonFacts person)
+    {
+        var distance = Distance(job.Postcode, person.Postcode);
+        var points = OccupationPoints(job, person);
+        points += job.HoursPerWeek is not { } hours ? 5
+            : person.MinHoursPerWeek is null && person.MaxHoursPerWeek is null ? 10
+            : hours >= (person.MinHoursPerWeek ?? 0) && hours <= (person.MaxHoursPerWeek ?? 100) ? 20 : 0;
+        points += distance switch
+        {
+            PostcodeDistance.Unknown => 7,
+            PostcodeDistance.SameDistrict => 15,
+            PostcodeDistance.SameArea when person.Travel != TravelBand.SameDistrict => 12,
+            PostcodeDistance.Further when person.Travel == TravelBand.Anywhere => 8,
+            _ => 0,
+        };
+        points += job.Days.Count == 0 || person.AvailableDays.Count == 0 ? 5 : job.Days.All(person.AvailableDays.Contains) ? 10 : 0;
+        points += job.MinimumScqfLevel is not { } needed ? 10 : person.HighestScqfLevel is { } level && level >= needed ? 10 : 0;
+        points += !job.DrivingLicenceRequired || person.HasDrivingLicence ? 5 : 0;
+        if (person.TransportBarrier && distance is PostcodeDistance.SameArea or PostcodeDistance.Further)
+        {
+            points -= 10;
+        }
+
+        if (person.ChildcareBarrier && job.HoursPerWeek is > 16)
+        {
+            points -= 5;
+        }
+
+        return points;
+    }
+
+    private static int OccupationPoints(JobFacts job, PersonFacts person)
+    {
+        if (person.SocGoals.Count == 0)
+        {
+            return 10;
+        }
+
+        var best = 0;
+        foreach (var goal in person.SocGoals)
+        {
+            var points = goal == job.SocCode ? 40
+                : goal.Length == 4 && string.CompareOrdinal(goal, 0, job.SocCode, 0, 3) == 0 ? 30
+                : goal.Length == 1 && goal[0] == job.SocCode[0] ? 25
+                : goal[0] == job.SocCode[0] ? 15 : 0;
+            best = Math.Max(best, points);
+        }
+
+        return best;
     }
 
     private static MatchReason Occupation(JobFacts job, PersonFacts person)
@@ -149,7 +213,10 @@ public static class JobMatcher
         Further,
     }
 
-    /// <summary>Compares outward codes ("G31 2AB" → district G31, area G).</summary>
+    /// <summary>The postcode district ("G31 2AB" → "G31"), which matching compares; a district passes through unchanged.</summary>
+    public static string? PostcodeDistrict(string? postcode) => District(postcode);
+
+    /// <summary>Compares outward codes ("G31 2AB" → district G31, area G) without allocating, as it runs once per person.</summary>
     public static PostcodeDistance Distance(string? a, string? b)
     {
         var da = District(a);
@@ -159,12 +226,13 @@ public static class JobMatcher
             return PostcodeDistance.Unknown;
         }
 
-        if (da == db)
+        if (string.Equals(da, db, StringComparison.Ordinal))
         {
             return PostcodeDistance.SameDistrict;
         }
 
-        return Area(da) == Area(db) ? PostcodeDistance.SameArea : PostcodeDistance.Further;
+        var area = AreaLength(da);
+        return area == AreaLength(db) && string.CompareOrdinal(da, 0, db, 0, area) == 0 ? PostcodeDistance.SameArea : PostcodeDistance.Further;
     }
 
     private static string? District(string? postcode)
@@ -174,9 +242,41 @@ public static class JobMatcher
             return null;
         }
 
+        if (IsDistrict(postcode))
+        {
+            return postcode;
+        }
+
         var compact = postcode.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         return compact.Length >= 5 ? compact[..^3] : compact.Length >= 2 ? compact : null;
     }
 
-    private static string Area(string district) => new(district.TakeWhile(char.IsAsciiLetter).ToArray());
+    private static bool IsDistrict(string value)
+    {
+        if (value.Length > 4)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (!char.IsAsciiDigit(c) && !char.IsAsciiLetterUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int AreaLength(string district)
+    {
+        var length = 0;
+        while (length < district.Length && char.IsAsciiLetter(district[length]))
+        {
+            length++;
+        }
+
+        return length;
+    }
 }

@@ -223,6 +223,10 @@ public sealed class SustainmentCheck : IVersioned
         {
             errors.Add(("evidence", "When you could not make contact, the evidence is the contact attempts: record them in the notes"));
         }
+        else if (result is SustainmentResult.Sustained or SustainmentResult.NotSustained && evidence == SustainmentEvidence.ContactAttempts)
+        {
+            errors.Add(("evidence", "Contact attempts only show you could not make contact. Choose how you know whether the person is still in work"));
+        }
 
         if (checkedOn is null)
         {

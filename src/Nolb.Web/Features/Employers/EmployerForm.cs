@@ -22,8 +22,17 @@ public sealed class EmployerForm
 
     public static EmployerForm From(Employer e) => new()
     {
-        Name = e.Name, Sector = e.Sector, Size = e.Size, Town = e.Town, Postcode = e.Postcode, ContactName = e.ContactName, ContactEmail = e.ContactEmail,
-        ContactPhone = e.ContactPhone, RealLivingWageEmployer = e.RealLivingWageEmployer, YoungPersonsGuaranteePledge = e.YoungPersonsGuaranteePledge,
-        DisabilityConfident = e.DisabilityConfident, Version = e.Version,
+        Name = e.Name,
+        Sector = e.Sector,
+        Size = e.Size,
+        Town = e.Town,
+        Postcode = e.Postcode,
+        ContactName = e.ContactName,
+        ContactEmail = e.ContactEmail,
+        ContactPhone = e.ContactPhone,
+        RealLivingWageEmployer = e.RealLivingWageEmployer,
+        YoungPersonsGuaranteePledge = e.YoungPersonsGuaranteePledge,
+        DisabilityConfident = e.DisabilityConfident,
+        Version = e.Version,
     };
 }

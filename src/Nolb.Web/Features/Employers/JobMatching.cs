@@ -44,9 +44,10 @@ public sealed class JobMatching(NolbDbContext db, CurrentUser currentUser, Parti
     /// <summary>Ranks candidates for a job: highest score first, then by reference, so the order never changes between runs.</summary>
     public static IReadOnlyList<PersonMatch> Rank(JobFacts job, IReadOnlyList<Candidate> candidates, int limit) =>
         candidates
-            .Select(c => new PersonMatch(c.ParticipantId, c.Reference, c.Name, c.Stage, c.KeyWorkerId, JobMatcher.Score(job, c.Facts)))
-            .OrderByDescending(m => m.Match.Score).ThenBy(m => m.Reference, StringComparer.Ordinal)
+            .Select(c => (Candidate: c, Points: JobMatcher.Points(job, c.Facts)))
+            .OrderByDescending(x => x.Points).ThenBy(x => x.Candidate.Reference, StringComparer.Ordinal)
             .Take(limit)
+            .Select(x => new PersonMatch(x.Candidate.ParticipantId, x.Candidate.Reference, x.Candidate.Name, x.Candidate.Stage, x.Candidate.KeyWorkerId, JobMatcher.Score(job, x.Candidate.Facts)))
             .ToList();
 
     public async Task<(Participant? Participant, IReadOnlyList<VacancyMatch> Matches)> ForParticipantAsync(Guid participantId, int limit, CancellationToken ct)
@@ -71,7 +72,7 @@ public sealed class JobMatching(NolbDbContext db, CurrentUser currentUser, Parti
         return (participant, matches);
     }
 
-    public static JobFacts Facts(Vacancy v) => new(v.SocCode, v.HoursPerWeek, v.Days, v.Postcode, v.MinimumScqfLevel, v.DrivingLicenceRequired);
+    public static JobFacts Facts(Vacancy v) => new(v.SocCode, v.HoursPerWeek, v.Days, JobMatcher.PostcodeDistrict(v.Postcode), v.MinimumScqfLevel, v.DrivingLicenceRequired);
 
     /// <summary>Everyone in stage 3 or 4 of an open engagement in the LEP (or just one person), with their goals and current barriers.</summary>
     public async Task<IReadOnlyList<Candidate>> CandidatesAsync(Guid lepId, CancellationToken ct, Guid? onlyParticipant = null)
@@ -108,7 +109,7 @@ public sealed class JobMatching(NolbDbContext db, CurrentUser currentUser, Parti
             var b = barriers.GetValueOrDefault(r.Id);
             return new Candidate(r.ParticipantId, r.Id, r.Reference, r.Name, (int)r.CurrentStage, r.KeyWorkerId, new PersonFacts(
                 p?.SocGoals ?? [], p?.MinHoursPerWeek, p?.MaxHoursPerWeek, p?.AvailableDays ?? [], p?.Travel ?? TravelBand.SameArea,
-                r.Postcode, r.HighestScqfLevel, p?.HasDrivingLicence ?? false, b.Transport, b.Childcare));
+                JobMatcher.PostcodeDistrict(r.Postcode), r.HighestScqfLevel, p?.HasDrivingLicence ?? false, b.Transport, b.Childcare));
         }).ToList();
     }
 

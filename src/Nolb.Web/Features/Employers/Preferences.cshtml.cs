@@ -73,8 +73,13 @@ public sealed class PreferencesModel(EmployerCommands commands, JobMatching matc
         {
             Input = new PreferencesInput
             {
-                SocGoals = string.Join(", ", preferences.SocGoals), MinHoursPerWeek = preferences.MinHoursPerWeek, MaxHoursPerWeek = preferences.MaxHoursPerWeek,
-                AvailableDays = preferences.AvailableDays, Travel = preferences.Travel, HasDrivingLicence = preferences.HasDrivingLicence, Version = preferences.Version,
+                SocGoals = string.Join(", ", preferences.SocGoals),
+                MinHoursPerWeek = preferences.MinHoursPerWeek,
+                MaxHoursPerWeek = preferences.MaxHoursPerWeek,
+                AvailableDays = preferences.AvailableDays,
+                Travel = preferences.Travel,
+                HasDrivingLicence = preferences.HasDrivingLicence,
+                Version = preferences.Version,
             };
         }
 

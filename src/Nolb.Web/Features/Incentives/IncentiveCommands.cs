@@ -222,14 +222,20 @@ public sealed class IncentiveCommands(NolbDbContext db, CurrentUser currentUser,
             return PlanningResult.Conflict<IncentiveApplication>(ConflictMessage);
         }
 
+        var existing = application.Payments.Select(p => p.Id).ToHashSet();
         var errors = change(application);
         if (errors.Count > 0)
         {
             return PlanningResult.Invalid<IncentiveApplication>(errors);
         }
 
-        // New payments are children: the application itself must count as changed so its version moves on.
-        db.Entry(application).State = EntityState.Modified;
+        foreach (var payment in application.Payments.Where(p => !existing.Contains(p.Id)))
+        {
+            db.Entry(payment).State = EntityState.Added;
+        }
+
+        // A payment is a child row: the application's version must move on too, so a stale If-Match is refused.
+        application.Version = Guid.NewGuid();
         try
         {
             await db.SaveChangesAsync(ct);

@@ -36,8 +36,14 @@ public sealed class SchemeModel(IncentiveCommands commands, TimeProvider clock) 
             ? new SchemeInput { FinancialYear = chosen }
             : new SchemeInput
             {
-                FinancialYear = chosen, MinimumHourlyPay = s.MinimumHourlyPay, MinimumHoursPerWeek = s.MinimumHoursPerWeek, MinimumContractMonths = s.MinimumContractMonths,
-                ZeroHoursAllowed = s.ZeroHoursAllowed, PaymentAtStart = s.PaymentAtStart, PaymentAt13Weeks = s.PaymentAt13Weeks, PaymentAt26Weeks = s.PaymentAt26Weeks,
+                FinancialYear = chosen,
+                MinimumHourlyPay = s.MinimumHourlyPay,
+                MinimumHoursPerWeek = s.MinimumHoursPerWeek,
+                MinimumContractMonths = s.MinimumContractMonths,
+                ZeroHoursAllowed = s.ZeroHoursAllowed,
+                PaymentAtStart = s.PaymentAtStart,
+                PaymentAt13Weeks = s.PaymentAt13Weeks,
+                PaymentAt26Weeks = s.PaymentAt26Weeks,
                 PaymentAt52Weeks = s.PaymentAt52Weeks,
             };
     }

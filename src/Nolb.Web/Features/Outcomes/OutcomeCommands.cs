@@ -57,12 +57,15 @@ public sealed class OutcomeCommands(NolbDbContext db, EngagementCases cases, Cas
 
         db.Outcomes.Add(outcome);
         await db.SaveChangesAsync(ct);
+        await db.Entry(outcome).Reference(o => o.Employer).LoadAsync(ct);
 
         if (!outcome.IsWork || !moveToStage5 || !found.Engagement.IsOpen || found.Engagement.CurrentStage == PipelineStage.InWorkSupportAndAftercare)
         {
             return PlanningResult.Done(new Recorded(outcome, false, null));
         }
 
+        // The stage move loads the case afresh through the pipeline's own command, as a page would.
+        db.ChangeTracker.Clear();
         var moved = await caseCommands.MoveStageAsync(
             engagementId, (int)PipelineStage.InWorkSupportAndAftercare, outcome.StartDate,
             outcome.Kind == OutcomeKind.JobEntry ? $"Started work: {outcome.JobTitle}" : $"Became self-employed: {outcome.JobTitle}", ct);

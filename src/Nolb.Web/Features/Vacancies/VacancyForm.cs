@@ -29,9 +29,21 @@ public sealed class VacancyForm
 
     public static VacancyForm From(Vacancy v) => new()
     {
-        EmployerId = v.EmployerId, Title = v.Title, SocCode = v.SocCode, Postcode = v.Postcode, HoursPerWeek = v.HoursPerWeek, HourlyPay = v.HourlyPay,
-        Contract = v.Contract, ContractMonths = v.ContractMonths, Days = v.Days, ClosingDate = v.ClosingDate, MinimumScqfLevel = v.MinimumScqfLevel,
-        DrivingLicenceRequired = v.DrivingLicenceRequired, Requirements = v.Requirements, Status = v.Status, Version = v.Version,
+        EmployerId = v.EmployerId,
+        Title = v.Title,
+        SocCode = v.SocCode,
+        Postcode = v.Postcode,
+        HoursPerWeek = v.HoursPerWeek,
+        HourlyPay = v.HourlyPay,
+        Contract = v.Contract,
+        ContractMonths = v.ContractMonths,
+        Days = v.Days,
+        ClosingDate = v.ClosingDate,
+        MinimumScqfLevel = v.MinimumScqfLevel,
+        DrivingLicenceRequired = v.DrivingLicenceRequired,
+        Requirements = v.Requirements,
+        Status = v.Status,
+        Version = v.Version,
     };
 
     public static async Task<IReadOnlyList<SelectListItem>> EmployersAsync(EmployerCommands commands, CancellationToken ct) =>

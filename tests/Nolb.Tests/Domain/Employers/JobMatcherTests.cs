@@ -117,7 +117,8 @@ public sealed class JobMatcherTests(ITestOutputHelper output)
 
     /// <summary>
     /// The largest LEP (Glasgow City) has tens of thousands of people; 60,000 candidates is more than its whole
-    /// caseload, let alone those in stages 3–4. Ranking them all must take well under a second.
+    /// caseload, let alone those in stages 3–4. Postcodes are held as districts, as <see cref="JobMatching"/> loads
+    /// them. The median of three runs must be well under a second (the machine running the tests is shared).
     /// </summary>
     [Fact]
     public void Ranking_a_vacancy_against_60000_people_takes_well_under_a_second()
@@ -130,20 +131,28 @@ public sealed class JobMatcherTests(ITestOutputHelper output)
                 goals: [codes[random.Next(codes.Length)], codes[random.Next(codes.Length)]],
                 min: random.Next(0, 20), max: random.Next(20, 41),
                 travel: (TravelBand)random.Next(3),
-                postcode: $"G{random.Next(1, 80)} {random.Next(1, 9)}AB",
+                postcode: JobMatcher.PostcodeDistrict($"G{random.Next(1, 80)} {random.Next(1, 9)}AB"),
                 scqf: random.Next(0, 8),
                 transport: random.Next(10) == 0,
                 childcare: random.Next(10) == 0))).ToList();
-        var job = Job(soc: "9263", hours: 25, postcode: "G31 2AB", scqf: 4);
+        var job = Job(soc: "9263", hours: 25, postcode: JobMatcher.PostcodeDistrict("G31 2AB"), scqf: 4);
         JobMatching.Rank(job, candidates.Take(100).ToList(), 50);
 
-        var watch = Stopwatch.StartNew();
-        var ranked = JobMatching.Rank(job, candidates, 50);
-        watch.Stop();
+        var timings = new List<long>();
+        IReadOnlyList<JobMatching.PersonMatch> ranked = [];
+        for (var run = 0; run < 3; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            ranked = JobMatching.Rank(job, candidates, 50);
+            watch.Stop();
+            timings.Add(watch.ElapsedMilliseconds);
+        }
 
-        output.WriteLine($"Ranked {candidates.Count} candidates in {watch.ElapsedMilliseconds} ms");
+        var median = timings.Order().ElementAt(1);
+        output.WriteLine($"Ranked {candidates.Count} candidates in {string.Join(", ", timings)} ms (median {median} ms)");
+        Assert.All(candidates.Take(2000), c => Assert.Equal(JobMatcher.Score(job, c.Facts).Score, JobMatcher.Points(job, c.Facts)));
         Assert.Equal(50, ranked.Count);
         Assert.True(ranked.Zip(ranked.Skip(1)).All(p => p.First.Match.Score >= p.Second.Match.Score));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"Ranking took {watch.ElapsedMilliseconds} ms");
+        Assert.True(median < 1000, $"Ranking took a median of {median} ms");
     }
 }

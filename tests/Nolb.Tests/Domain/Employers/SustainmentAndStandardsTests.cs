@@ -23,8 +23,13 @@ public sealed class SustainmentAndStandardsTests
 
     private static IncentiveScheme Scheme() => new()
     {
-        FinancialYear = 2026, MinimumHourlyPay = 12.60m, MinimumHoursPerWeek = 16, MinimumContractMonths = 12,
-        PaymentAtStart = 500, PaymentAt13Weeks = 1000, PaymentAt26Weeks = 1500,
+        FinancialYear = 2026,
+        MinimumHourlyPay = 12.60m,
+        MinimumHoursPerWeek = 16,
+        MinimumContractMonths = 12,
+        PaymentAtStart = 500,
+        PaymentAt13Weeks = 1000,
+        PaymentAt26Weeks = 1500,
     };
 
     [Fact]
@@ -56,8 +61,12 @@ public sealed class SustainmentAndStandardsTests
         var scheme = Scheme();
         var application = new IncentiveApplication
         {
-            JobTitle = "Kitchen assistant", StartDate = new DateOnly(2026, 5, 4), HourlyPay = 12.21m, HoursPerWeek = 20,
-            Contract = ContractType.Permanent, NoDisplacementConfirmed = true,
+            JobTitle = "Kitchen assistant",
+            StartDate = new DateOnly(2026, 5, 4),
+            HourlyPay = 12.21m,
+            HoursPerWeek = 20,
+            Contract = ContractType.Permanent,
+            NoDisplacementConfirmed = true,
         };
 
         var refused = application.Approve(scheme, "  ", Guid.NewGuid(), new DateOnly(2026, 5, 1));

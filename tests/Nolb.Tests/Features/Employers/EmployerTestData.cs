@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Nolb.Tests.Features.Participants;
 using Nolb.Web.Domain.Employers;
 using Nolb.Web.Domain.Participants;
 using Nolb.Web.Security;
-using Nolb.Tests.Features.Participants;
 
 namespace Nolb.Tests.Features.Employers;
 
@@ -16,7 +16,12 @@ public static class EmployerTestData
         var lepId = await app.LepIdAsync(lepCode);
         var employer = new Employer
         {
-            LepId = lepId, Name = name ?? CaseData.UniqueName("Employer"), Sector = SicSection.I, Size = SizeBand.Small, Postcode = "G31 2AB", CreatedAt = DateTime.UtcNow,
+            LepId = lepId,
+            Name = name ?? CaseData.UniqueName("Employer"),
+            Sector = SicSection.I,
+            Size = SizeBand.Small,
+            Postcode = "G31 2AB",
+            CreatedAt = DateTime.UtcNow,
         };
         await app.WithDbAsync(async db =>
         {

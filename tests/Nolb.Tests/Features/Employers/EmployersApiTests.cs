@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Nolb.Tests.Features.Participants;
 using Nolb.Web.Domain;
 using Nolb.Web.Domain.Employers;
 using Nolb.Web.Security;
-using Nolb.Tests.Features.Participants;
 using static Nolb.Tests.Features.Participants.ParticipantApiClient;
 
 namespace Nolb.Tests.Features.Employers;
@@ -228,12 +228,20 @@ public sealed class EmployersApiTests(NolbAppFactory app) : IClassFixture<NolbAp
 
         var made = await (await officer.PostAsJsonAsync("/api/v1/placements", new
         {
-            participantReference = person.Reference, employerId = employer.Id, kind = "WorkExperience", startDate = Today.Iso(), endDate = Today.AddDays(14).Iso(),
-            hoursPerWeek = 16, weeklyAllowance = 50,
+            participantReference = person.Reference,
+            employerId = employer.Id,
+            kind = "WorkExperience",
+            startDate = Today.Iso(),
+            endDate = Today.AddDays(14).Iso(),
+            hoursPerWeek = 16,
+            weeklyAllowance = 50,
         })).OkJsonAsync(HttpStatusCode.Created);
         var refused = await officer.PostAsJsonAsync("/api/v1/placements", new
         {
-            participantReference = fifePerson.Reference, employerId = employer.Id, kind = "JobTaster", startDate = Today.Iso(),
+            participantReference = fifePerson.Reference,
+            employerId = employer.Id,
+            kind = "JobTaster",
+            startDate = Today.Iso(),
         });
 
         Assert.Equal(person.Id, made.GetProperty("participantId").GetGuid());

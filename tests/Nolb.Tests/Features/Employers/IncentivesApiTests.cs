@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Nolb.Tests.Features.Participants;
 using Nolb.Web.Domain.Incentives;
 using Nolb.Web.Security;
-using Nolb.Tests.Features.Participants;
 using static Nolb.Tests.Features.Participants.ParticipantApiClient;
 
 namespace Nolb.Tests.Features.Employers;
@@ -26,7 +26,12 @@ public sealed class IncentivesApiTests(NolbAppFactory app) : IClassFixture<NolbA
 
     private static object Scheme() => new
     {
-        minimumHourlyPay = 12.60, minimumHoursPerWeek = 16, minimumContractMonths = 12, paymentAtStart = 500, paymentAt13Weeks = 1000, paymentAt26Weeks = 1500,
+        minimumHourlyPay = 12.60,
+        minimumHoursPerWeek = 16,
+        minimumContractMonths = 12,
+        paymentAtStart = 500,
+        paymentAt13Weeks = 1000,
+        paymentAt26Weeks = 1500,
     };
 
     private async Task<JsonElement> ApplyAsync(HttpClient officer, string lep, NolbUser worker, decimal pay, DateOnly? start = null, string contract = "Permanent")
@@ -35,8 +40,14 @@ public sealed class IncentivesApiTests(NolbAppFactory app) : IClassFixture<NolbA
         var person = await app.PersonAtStageAsync(worker, 5, lepCode: lep);
         return await (await officer.PostAsJsonAsync("/api/v1/incentives", new
         {
-            participantReference = person.Reference, employerId = employer.Id, jobTitle = "Kitchen assistant", startDate = (start ?? Today.AddDays(-100)).Iso(),
-            hourlyPay = pay, hoursPerWeek = 20, contract, noDisplacementConfirmed = true,
+            participantReference = person.Reference,
+            employerId = employer.Id,
+            jobTitle = "Kitchen assistant",
+            startDate = (start ?? Today.AddDays(-100)).Iso(),
+            hourlyPay = pay,
+            hoursPerWeek = 20,
+            contract,
+            noDisplacementConfirmed = true,
         })).OkJsonAsync(HttpStatusCode.Created);
     }
 
@@ -94,7 +105,13 @@ public sealed class IncentivesApiTests(NolbAppFactory app) : IClassFixture<NolbA
 
         var response = await officer.PostAsJsonAsync("/api/v1/incentives", new
         {
-            participantReference = person.Reference, employerId = employer.Id, jobTitle = "Porter", startDate = Today.Iso(), hourlyPay = 13, hoursPerWeek = 30, contract = "Permanent",
+            participantReference = person.Reference,
+            employerId = employer.Id,
+            jobTitle = "Porter",
+            startDate = Today.Iso(),
+            hourlyPay = 13,
+            hoursPerWeek = 30,
+            contract = "Permanent",
         });
 
         Assert.Equal(["startDate"], await response.ErrorFieldsAsync());

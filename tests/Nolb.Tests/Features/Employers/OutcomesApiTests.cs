@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Nolb.Tests.Features.Participants;
 using Nolb.Web.Domain;
 using Nolb.Web.Domain.Participants;
 using Nolb.Web.Security;
-using Nolb.Tests.Features.Participants;
 using static Nolb.Tests.Features.Participants.ParticipantApiClient;
 
 namespace Nolb.Tests.Features.Employers;
