@@ -35,6 +35,17 @@ public abstract class NolbDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<Domain.Appointments.Appointment> Appointments => Set<Domain.Appointments.Appointment>();
     public DbSet<Domain.ServiceDirectory.DirectoryService> DirectoryServices => Set<Domain.ServiceDirectory.DirectoryService>();
     public DbSet<Domain.Referrals.Referral> Referrals => Set<Domain.Referrals.Referral>();
+    public DbSet<Domain.Employers.Employer> Employers => Set<Domain.Employers.Employer>();
+    public DbSet<Domain.Employers.EmployerActivity> EmployerActivities => Set<Domain.Employers.EmployerActivity>();
+    public DbSet<Domain.Employers.Vacancy> Vacancies => Set<Domain.Employers.Vacancy>();
+    public DbSet<Domain.Employers.Placement> Placements => Set<Domain.Employers.Placement>();
+    public DbSet<Domain.Outcomes.Outcome> Outcomes => Set<Domain.Outcomes.Outcome>();
+    public DbSet<Domain.Outcomes.SustainmentCheck> SustainmentChecks => Set<Domain.Outcomes.SustainmentCheck>();
+    public DbSet<Domain.Outcomes.AftercareContact> AftercareContacts => Set<Domain.Outcomes.AftercareContact>();
+    public DbSet<Domain.Matching.JobPreferences> JobPreferences => Set<Domain.Matching.JobPreferences>();
+    public DbSet<Domain.Incentives.IncentiveScheme> IncentiveSchemes => Set<Domain.Incentives.IncentiveScheme>();
+    public DbSet<Domain.Incentives.IncentiveApplication> IncentiveApplications => Set<Domain.Incentives.IncentiveApplication>();
+    public DbSet<Domain.Incentives.IncentivePayment> IncentivePayments => Set<Domain.Incentives.IncentivePayment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,9 +5,12 @@ using Nolb.Web.Features.Appointments;
 using Nolb.Web.Features.Assessments;
 using Nolb.Web.Features.BetterOffInWork;
 using Nolb.Web.Features.CaseNotes;
+using Nolb.Web.Features.Employers;
+using Nolb.Web.Features.Incentives;
 using Nolb.Web.Features.Interventions;
 using Nolb.Web.Features.Leps;
 using Nolb.Web.Features.Organisations;
+using Nolb.Web.Features.Outcomes;
 using Nolb.Web.Features.Participants;
 using Nolb.Web.Features.Referrals;
 using Nolb.Web.Features.ServiceDirectory;
@@ -34,6 +37,9 @@ public static class ApiRoutes
         v1.MapAppointmentsApi();
         v1.MapDirectoryApi();
         v1.MapReferralsApi();
+        v1.MapOutcomesApi();
+        v1.MapEmployersApi();
+        v1.MapIncentivesApi();
         return app;
     }
 }

@@ -40,6 +40,12 @@ public static class WebSetup
         services.AddScoped<Features.ServiceDirectory.Hsds.HsdsImport>();
         services.AddScoped<Features.Referrals.ReferralCommands>();
         services.AddOptions<Features.Referrals.ReferralOptions>().Bind(configuration.GetSection(Features.Referrals.ReferralOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Features.Outcomes.OutcomeCommands>();
+        services.AddScoped<Features.Outcomes.SustainmentDue>();
+        services.AddScoped<Features.Employers.EmployerCommands>();
+        services.AddScoped<Features.Employers.JobMatching>();
+        services.AddScoped<Features.Incentives.IncentiveCommands>();
+        services.Configure<Features.Employers.FairWorkSettings>(configuration.GetSection(Features.Employers.FairWorkSettings.Section));
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";

@@ -63,6 +63,9 @@ public static class Permissions
     public static class Employers
     {
         public const string Manage = "employers.manage";
+        public const string Read = "employers.read";
+        public const string Match = "employers.match";
+        public const string ApproveIncentives = "employers.approve-incentives";
     }
 
     public static class DeliveryPlans
@@ -106,6 +109,9 @@ public static class Permissions
         new(CaseNotes.ReadSensitiveLep, "Read sensitive case notes (health, justice, safeguarding) on any case in your LEP"),
         new(Referrals.ReceiveForOrganisation, "Receive referrals made to your organisation"),
         new(Employers.Manage, "Work with employers, vacancies, placements and recruitment incentives"),
+        new(Employers.Read, "See employers, vacancies, placements and recruitment incentives"),
+        new(Employers.Match, "Match people to vacancies, with the reasons for each match"),
+        new(Employers.ApproveIncentives, "Approve or reject recruitment incentives and record their payments"),
         new(DeliveryPlans.Manage, "Write the delivery plan and manage commissioning"),
         new(Statistics.ReadLep, "See your LEP's dashboards and measures"),
         new(Statistics.ReadNational, "See national statistics for every LEP"),

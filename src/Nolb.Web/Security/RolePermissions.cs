@@ -37,6 +37,14 @@ public static class RolePermissions
         (Role.LepManager, ServiceDirectory.Manage), (Role.Administrator, ServiceDirectory.Manage),
         (Role.KeyWorker, Referrals.Make), (Role.TeamLeader, Referrals.Make), (Role.TeamLeader, Referrals.Triage),
         (Role.PartnerWorker, Referrals.SendInbound),
+        (Role.KeyWorker, Employers.Read),
+        (Role.KeyWorker, Employers.Match),
+        (Role.TeamLeader, Employers.Read),
+        (Role.TeamLeader, Employers.Match),
+        (Role.EmployerEngagementOfficer, Employers.Read),
+        (Role.EmployerEngagementOfficer, Employers.Match),
+        (Role.LepManager, Employers.Read),
+        (Role.LepManager, Employers.ApproveIncentives),
     ];
 
     static RolePermissions()

@@ -53,6 +53,8 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         [Role.KeyWorker, Role.TeamLeader, Role.PartnerWorker, Role.EmployerEngagementOfficer, Role.LepManager, Role.Administrator];
     private static readonly Role[] CaseWorkers = [Role.KeyWorker, Role.TeamLeader];
     private static readonly Role[] DirectoryManagers = [Role.LepManager, Role.Administrator];
+    private static readonly Role[] EmployerReaders = [Role.KeyWorker, Role.TeamLeader, Role.EmployerEngagementOfficer, Role.LepManager];
+    private static readonly Role[] EmployerOfficers = [Role.EmployerEngagementOfficer];
 
     private static readonly (string Path, Role[] Allowed)[] Pages =
     [
@@ -73,6 +75,14 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         ("/Directory/Import", DirectoryManagers),
         ("/Referrals/Inbox", [Role.PartnerWorker]),
         ("/Referrals/Triage", [Role.TeamLeader]),
+        ("/Sustainment", CaseWorkers),
+        ("/Employers", EmployerReaders),
+        ("/Employers/Create", EmployerOfficers),
+        ("/Vacancies", EmployerReaders),
+        ("/Vacancies/Create", EmployerOfficers),
+        ("/Vacancies/Occupations", EmployerReaders),
+        ("/Placements", EmployerReaders),
+        ("/Incentives", EmployerReaders),
     ];
 
     private static readonly (string Path, Role[] Allowed)[] Endpoints =
@@ -86,6 +96,13 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         ("/api/v1/directory/export?format=hsds-json", OrganisationReaders),
         ("/api/v1/referrals/inbox", [Role.PartnerWorker]),
         ("/api/v1/referrals/triage", [Role.TeamLeader]),
+        ("/api/v1/sustainment/due", CaseWorkers),
+        ("/api/v1/employers", EmployerReaders),
+        ("/api/v1/vacancies", EmployerReaders),
+        ("/api/v1/occupations", EmployerReaders),
+        ("/api/v1/placements", EmployerReaders),
+        ("/api/v1/incentives", EmployerReaders),
+        ("/api/v1/incentives/schemes", EmployerReaders),
     ];
 
     public static TheoryData<string, Role> PageCases => Cases(Pages);
