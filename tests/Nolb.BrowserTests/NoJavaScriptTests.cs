@@ -1,0 +1,54 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using Nolb.Web.Security;
+using static Microsoft.Playwright.Assertions;
+
+namespace Nolb.BrowserTests;
+
+/// <summary>Pages work without JavaScript: forms are plain HTML posts (progressive enhancement only).</summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class NoJavaScriptTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Signing_in_works_without_JavaScript()
+    {
+        var keyWorker = await browser.Server.CreateUserAsync(Role.KeyWorker, "No Script Worker");
+        await using var session = await browser.OpenAsync(javaScript: false);
+        var page = session.Page;
+
+        await page.GotoAsync("/Account/SignIn");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Enter your email address");
+
+        await page.GetByLabel("Email address").FillAsync(keyWorker.Email!);
+        await page.GetByLabel("Password").FillAsync(NolbServer.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Hello, No Script Worker");
+        session.Watch.AssertNoProblems("home page without JavaScript");
+    }
+
+    [Fact]
+    public async Task Registering_a_person_works_without_JavaScript()
+    {
+        var keyWorker = await browser.Server.CreateUserAsync(Role.KeyWorker);
+        var familyName = $"Noscript{Guid.NewGuid():N}"[..16];
+        await using var session = await browser.OpenAsync(keyWorker, javaScript: false);
+        var page = session.Page;
+
+        await page.GotoAsync("/Participants/Register");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "There is a problem" })).ToBeVisibleAsync();
+
+        await page.GetByLabel("First name").FillAsync("Calum");
+        await page.GetByLabel("Last name").FillAsync(familyName);
+        await page.GetByLabel("Date of birth").FillAsync(new DateOnly(1979, 11, 3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByLabel("Letter").CheckAsync();
+        await page.GetByLabel("Employment status").SelectOptionAsync(new SelectOptionValue { Label = "Economically inactive" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
+
+        await page.WaitForPathAsync(Pages.RecordPath());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Calum {familyName}");
+        session.Watch.AssertNoProblems("the record without JavaScript");
+    }
+}
