@@ -24,6 +24,10 @@ public abstract class NolbDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<StageMove> StageMoves => Set<StageMove>();
     public DbSet<CaseAssignment> CaseAssignments => Set<CaseAssignment>();
     public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<Domain.Assessments.NeedsAssessment> NeedsAssessments => Set<Domain.Assessments.NeedsAssessment>();
+    public DbSet<Domain.Assessments.DomainScore> DomainScores => Set<Domain.Assessments.DomainScore>();
+    public DbSet<Domain.ActionPlans.ActionPlan> ActionPlans => Set<Domain.ActionPlans.ActionPlan>();
+    public DbSet<Domain.ActionPlans.ActionPlanItem> ActionPlanItems => Set<Domain.ActionPlans.ActionPlanItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,7 +1,11 @@
 using Nolb.Web.Features.Account;
+using Nolb.Web.Features.ActionPlans;
 using Nolb.Web.Features.Admin.Users;
+using Nolb.Web.Features.BetterOffInWork;
+using Nolb.Web.Features.Assessments;
 using Nolb.Web.Features.Leps;
 using Nolb.Web.Features.Organisations;
+using Nolb.Web.Features.Participants;
 
 namespace Nolb.Web.Features;
 
@@ -15,6 +19,11 @@ public static class ApiRoutes
         v1.MapLepsApi();
         v1.MapUsersApi();
         v1.MapOrganisationsApi();
+        v1.MapParticipantsApi();
+        v1.MapEngagementsApi();
+        v1.MapBetterOffApi();
+        v1.MapAssessmentsApi();
+        v1.MapActionPlanApi();
         return app;
     }
 }

@@ -19,6 +19,10 @@ public static class WebSetup
         services.AddScoped<Features.Participants.ParticipantRecords>();
         services.AddScoped<Features.Participants.CaseCommands>();
         services.AddScoped<Features.Caseload.CaseloadQuery>();
+        services.AddSingleton(sp => Features.BetterOffInWork.RateTableCatalog.LoadEmbedded(sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<Features.Assessments.EngagementCases>();
+        services.AddScoped<Features.Assessments.AssessmentCommands>();
+        services.AddScoped<Features.ActionPlans.ActionPlanCommands>();
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";
@@ -27,6 +31,7 @@ public static class WebSetup
             options.Conventions.AllowAnonymousToFolder("/Errors");
         });
         services.AddProblemDetails();
+        ApiBadRequests.Register(services);
         services.AddNolbOpenApi();
         services.AddSignInRateLimit(configuration);
         services.AddHealthChecks().AddDbContextCheck<NolbDbContext>("database", failureStatus: HealthStatus.Unhealthy);

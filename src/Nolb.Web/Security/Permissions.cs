@@ -62,6 +62,11 @@ public static class Permissions
         public const string ReadNational = "statistics.read-national";
     }
 
+    public static class BetterOff
+    {
+        public const string Calculate = "better-off.calculate";
+    }
+
     public static class Feedback
     {
         public const string GiveOwn = "feedback.give-own";
@@ -90,6 +95,7 @@ public static class Permissions
         new(Statistics.ReadLep, "See your LEP's dashboards and measures"),
         new(Statistics.ReadNational, "See national statistics for every LEP"),
         new(Feedback.GiveOwn, "Give feedback on the support you get"),
+        new(BetterOff.Calculate, "Work out whether someone would be better off in a job (Universal Credit, tax, childcare)"),
     ];
 }
 

@@ -24,6 +24,23 @@ public static class RolePermissions
             Users.Manage, Organisations.Read, Organisations.Manage, Audit.Search, ReferenceData.Manage),
     };
 
+    /// <summary>Permissions added by features after the first cut, kept apart so each feature's line merges cleanly.</summary>
+    private static readonly (Role Role, string Permission)[] Additions =
+    [
+        (Role.KeyWorker, BetterOff.Calculate),
+        (Role.TeamLeader, BetterOff.Calculate),
+        (Role.PartnerWorker, BetterOff.Calculate),
+        (Role.EmployerEngagementOfficer, BetterOff.Calculate),
+    ];
+
+    static RolePermissions()
+    {
+        foreach (var (role, permission) in Additions)
+        {
+            ((HashSet<string>)Map[role]).Add(permission);
+        }
+    }
+
     public static IReadOnlySet<string> For(Role role) => Map[role];
 
     public static bool Has(Role role, string permission) => Map[role].Contains(permission);

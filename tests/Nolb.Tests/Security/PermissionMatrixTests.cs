@@ -51,6 +51,7 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
     private static readonly Role[] AdministratorsOnly = [Role.Administrator];
     private static readonly Role[] OrganisationReaders =
         [Role.KeyWorker, Role.TeamLeader, Role.PartnerWorker, Role.EmployerEngagementOfficer, Role.LepManager, Role.Administrator];
+    private static readonly Role[] CaseWorkers = [Role.KeyWorker, Role.TeamLeader];
 
     private static readonly (string Path, Role[] Allowed)[] Pages =
     [
@@ -60,6 +61,9 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         ("/Admin/Users", AdministratorsOnly),
         ("/Admin/Users/Create", AdministratorsOnly),
         ("/Admin/Audit", AdministratorsOnly),
+        ("/Caseload", CaseWorkers),
+        ("/Participants", CaseWorkers),
+        ("/Participants/Register", CaseWorkers),
     ];
 
     private static readonly (string Path, Role[] Allowed)[] Endpoints =
@@ -126,6 +130,8 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
     [InlineData("/Organisations")]
     [InlineData("/Admin/Users")]
     [InlineData("/Admin/Audit")]
+    [InlineData("/Caseload")]
+    [InlineData("/Participants/Register")]
     public async Task Anonymous_visitors_are_sent_to_sign_in(string path)
     {
         using var client = app.AnonymousPageClient();

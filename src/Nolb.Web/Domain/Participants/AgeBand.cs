@@ -16,8 +16,17 @@ public static class Age
     public static int OnDate(DateOnly dateOfBirth, DateOnly on)
     {
         var age = on.Year - dateOfBirth.Year;
-        return dateOfBirth.AddYears(age) > on ? age - 1 : age;
+        return BirthdayIn(dateOfBirth, on.Year) > on ? age - 1 : age;
     }
+
+    /// <summary>
+    /// Someone born on 29 February attains an age on 1 March in a year that is not a leap year (Age of Legal
+    /// Capacity (Scotland) Act 1991, section 6), not on 28 February as <c>DateOnly.AddYears</c> would have it.
+    /// </summary>
+    private static DateOnly BirthdayIn(DateOnly dateOfBirth, int year) =>
+        dateOfBirth is { Month: 2, Day: 29 } && !DateTime.IsLeapYear(year)
+            ? new DateOnly(year, 3, 1)
+            : new DateOnly(year, dateOfBirth.Month, dateOfBirth.Day);
 
     public static AgeBand Band(DateOnly dateOfBirth, DateOnly on) => OnDate(dateOfBirth, on) switch
     {

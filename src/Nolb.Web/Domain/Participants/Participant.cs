@@ -50,6 +50,40 @@ public sealed class Participant : IVersioned
     public bool YoungPersonsGuaranteeEligibleOn(DateOnly date) =>
         Age.YoungPersonsGuaranteeEligible(DateOfBirth, Circumstances.CareExperienced, date);
 
+    /// <summary>Whether the person has agreed to this and not withdrawn it; for sharing, with this organisation.</summary>
+    public bool HasActiveConsent(ConsentKind kind, Guid? organisationId = null) =>
+        Consents.Any(c => c.Kind == kind && c.IsActive && (organisationId is null || c.OrganisationId == organisationId));
+
+    /// <summary>
+    /// The ways staff may contact the person now. Phone calls, letters and meeting in person need only the
+    /// details; texts and emails need the person's consent, and stop as soon as it is withdrawn.
+    /// </summary>
+    public IReadOnlyList<ContactMethod> AllowedContactMethods()
+    {
+        var allowed = new List<ContactMethod>();
+        if (Phone is not null)
+        {
+            allowed.Add(ContactMethod.Phone);
+            if (HasActiveConsent(ConsentKind.ContactByText))
+            {
+                allowed.Add(ContactMethod.Text);
+            }
+        }
+
+        if (Email is not null && HasActiveConsent(ConsentKind.ContactByEmail))
+        {
+            allowed.Add(ContactMethod.Email);
+        }
+
+        if (AddressLine is not null || Postcode is not null)
+        {
+            allowed.Add(ContactMethod.Post);
+        }
+
+        allowed.Add(ContactMethod.InPerson);
+        return allowed;
+    }
+
     /// <summary>Starts a period of support. A person never has two open at once.</summary>
     public DomainResult<Engagement> StartEngagement(
         DateOnly startDate, ReferralSource referralSource, IReadOnlyList<FundingStream> fundingStreams,

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nolb.Web.Data;
+using Nolb.Web.Domain.ActionPlans;
 using Nolb.Web.Domain.Participants;
 using Nolb.Web.Security;
 
@@ -16,7 +17,8 @@ public enum CaseloadSort
 /// <summary>One open case on a caseload.</summary>
 public sealed record CaseRow(
     Guid ParticipantId, Guid EngagementId, string Reference, string Name, PipelineStage Stage,
-    DateOnly Started, DateOnly LastActivity, Guid? KeyWorkerId, string? KeyWorkerName)
+    DateOnly Started, DateOnly LastActivity, Guid? KeyWorkerId, string? KeyWorkerName,
+    int OverdueActions = 0, bool ReviewDue = false)
 {
     public int DaysSinceLastActivity(DateOnly today) => today.DayNumber - LastActivity.DayNumber;
 }
@@ -28,9 +30,10 @@ public sealed record CaseloadPage(IReadOnlyList<CaseRow> Rows, int Total, int Pa
 
 /// <summary>
 /// Open cases in the user's LEP: a key worker's own, or (for a team leader) everyone's or one key worker's.
-/// Last activity is the latest recorded stage move until case notes and appointments arrive.
+/// Last activity is the latest recorded stage move until case notes and appointments arrive. Each case
+/// shows how many of its plan's actions are overdue and whether the plan's review is due.
 /// </summary>
-public sealed class CaseloadQuery(NolbDbContext db, CurrentUser currentUser)
+public sealed class CaseloadQuery(NolbDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
     public const int DefaultPageSize = 25;
 
@@ -49,6 +52,7 @@ public sealed class CaseloadQuery(NolbDbContext db, CurrentUser currentUser)
             engagements = engagements.Where(e => e.CurrentStage == only);
         }
 
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var rows = engagements.Select(e => new
         {
             e.ParticipantId,
@@ -61,6 +65,9 @@ public sealed class CaseloadQuery(NolbDbContext db, CurrentUser currentUser)
             LastActivity = e.StageMoves.Max(m => (DateOnly?)m.Date) ?? e.StartDate,
             e.KeyWorkerId,
             KeyWorkerName = db.Users.Where(u => u.Id == e.KeyWorkerId).Select(u => u.DisplayName).FirstOrDefault(),
+            OverdueActions = db.ActionPlanItems.Count(i => db.ActionPlans.Any(p => p.Id == i.ActionPlanId && p.EngagementId == e.Id)
+                && i.DueDate < today && (i.Status == ActionStatus.NotStarted || i.Status == ActionStatus.InProgress)),
+            ReviewDue = db.ActionPlans.Any(p => p.EngagementId == e.Id && p.ReviewDate <= today),
         });
         rows = sort switch
         {
@@ -74,7 +81,7 @@ public sealed class CaseloadQuery(NolbDbContext db, CurrentUser currentUser)
         page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
         var items = await rows.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new CaseloadPage(
-            items.Select(r => new CaseRow(r.ParticipantId, r.EngagementId, r.Reference, r.Name, r.CurrentStage, r.StartDate, r.LastActivity, r.KeyWorkerId, r.KeyWorkerName)).ToList(),
+            items.Select(r => new CaseRow(r.ParticipantId, r.EngagementId, r.Reference, r.Name, r.CurrentStage, r.StartDate, r.LastActivity, r.KeyWorkerId, r.KeyWorkerName, r.OverdueActions, r.ReviewDue)).ToList(),
             total, page, pageSize);
     }
 }

@@ -110,15 +110,16 @@ public sealed class CaseCommands(NolbDbContext db, CurrentUser currentUser, Time
 
     public async Task<Result<CaseAssignment>> ReassignAsync(Guid engagementId, Guid? toKeyWorkerId, string? reason, CancellationToken ct)
     {
-        if (!currentUser.Has(Permissions.Participants.Reassign))
-        {
-            return new(Outcome.Forbidden, null);
-        }
-
+        // Another LEP's case answers 404 before the permission is checked, so a refusal never confirms it exists.
         var (engagement, failure) = await EditableEngagementAsync<CaseAssignment>(engagementId, ct);
         if (engagement is null)
         {
             return failure!;
+        }
+
+        if (!currentUser.Has(Permissions.Participants.Reassign))
+        {
+            return new(Outcome.Forbidden, null);
         }
 
         if (toKeyWorkerId is null || !await IsKeyWorkerInLepAsync(toKeyWorkerId.Value, engagement.LepId, ct))
@@ -163,6 +164,11 @@ public sealed class CaseCommands(NolbDbContext db, CurrentUser currentUser, Time
         if (givenOn is null || givenOn > Today)
         {
             return Invalid<Consent>("givenOn", "Enter the date the person agreed, today or earlier");
+        }
+
+        if (participant.HasActiveConsent(kind.Value, kind == ConsentKind.ShareWithPartner ? organisationId : null))
+        {
+            return Invalid<Consent>("kind", "This consent is already recorded and has not been withdrawn");
         }
 
         var consent = new Consent
@@ -215,15 +221,15 @@ public sealed class CaseCommands(NolbDbContext db, CurrentUser currentUser, Time
     /// </summary>
     public async Task<Result<Participant>> TransferAsync(Guid participantId, string? toLepCode, CancellationToken ct)
     {
-        if (!currentUser.Has(Permissions.Participants.Transfer))
-        {
-            return new(Outcome.Forbidden, null);
-        }
-
         var (participant, failure) = await EditableAsync<Participant>(participantId, ct);
         if (participant is null)
         {
             return failure!;
+        }
+
+        if (!currentUser.Has(Permissions.Participants.Transfer))
+        {
+            return new(Outcome.Forbidden, null);
         }
 
         var code = string.IsNullOrWhiteSpace(toLepCode) ? "" : CouncilAreaCodes.Normalise(toLepCode);
@@ -238,7 +244,7 @@ public sealed class CaseCommands(NolbDbContext db, CurrentUser currentUser, Time
             return Invalid<Participant>("toLepCode", "The person's record is already with this LEP");
         }
 
-        if (!participant.Consents.Any(c => c.Kind == ConsentKind.TransferToAnotherLep && c.IsActive))
+        if (!participant.HasActiveConsent(ConsentKind.TransferToAnotherLep))
         {
             return Invalid<Participant>("toLepCode", "Record the person's consent to transfer their record before transferring it");
         }

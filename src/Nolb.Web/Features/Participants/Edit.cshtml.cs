@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nolb.Web.Infrastructure;
 using Nolb.Web.Security;
 
 namespace Nolb.Web.Features.Participants;
 
 /// <summary>Change a person's details. A save over someone else's newer change is refused, not silently applied.</summary>
 [Authorize(Policy = Permissions.Participants.EditOwnCaseload)]
-public sealed class EditModel(ParticipantRecords records, UpdateParticipant update, CurrentUser currentUser) : PageModel
+public sealed class EditModel(ParticipantRecords records, UpdateParticipant update, CurrentUser currentUser, AuditLog audit) : PageModel
 {
     [BindProperty]
     public ParticipantForm Input { get; set; } = new();
@@ -31,6 +32,8 @@ public sealed class EditModel(ParticipantRecords records, UpdateParticipant upda
             return Forbid();
         }
 
+        // The form shows the whole record, equality answers included: that is a read like the record page.
+        await audit.ReadAsync(nameof(Domain.Participants.Participant), participant.Id, participant.LepId, ct);
         Input = ParticipantForm.From(participant);
         Version = participant.Version;
         Heading = (participant.Id, participant.DisplayName, participant.Reference, "Change details");

@@ -10,7 +10,7 @@ namespace Nolb.Web.Features.Participants;
 
 /// <summary>Record a move to any stage: forward, back or skipping. The pipeline is not linear.</summary>
 [Authorize(Policy = Permissions.Participants.EditOwnCaseload)]
-public sealed class MoveStageModel(NolbDbContext db, CurrentUser currentUser, CaseCommands commands, TimeProvider clock) : PageModel
+public sealed class MoveStageModel(ParticipantRecords records, NolbDbContext db, CaseCommands commands, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public MoveInput Input { get; set; } = new();
@@ -27,13 +27,8 @@ public sealed class MoveStageModel(NolbDbContext db, CurrentUser currentUser, Ca
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
-
         Input.Date = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        return Page();
+        return await LoadAsync(id, ct) ?? Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
@@ -46,23 +41,28 @@ public sealed class MoveStageModel(NolbDbContext db, CurrentUser currentUser, Ca
             return RedirectToPage("Record", new { id = await ParticipantIdAsync(id, ct) });
         }
 
-        return result.Handle(ModelState) ?? (await LoadAsync(id, ct) ? Page() : NotFound());
+        return result.Handle(ModelState) ?? await LoadAsync(id, ct) ?? Page();
     }
 
     private Task<Guid> ParticipantIdAsync(Guid engagementId, CancellationToken ct) =>
         db.Engagements.Where(e => e.Id == engagementId).Select(e => e.ParticipantId).SingleAsync(ct);
 
-    private async Task<bool> LoadAsync(Guid engagementId, CancellationToken ct)
+    /// <summary>404 when the case is not the user's to see, 403 when they may only read it, otherwise null.</summary>
+    private async Task<IActionResult?> LoadAsync(Guid engagementId, CancellationToken ct)
     {
-        var engagement = await db.Engagements.Include(e => e.Participant).ThenInclude(p => p!.Engagements)
-            .SingleOrDefaultAsync(e => e.Id == engagementId, ct);
-        if (engagement?.Participant is not { } participant || !currentUser.CanRead(participant))
+        var (participant, engagement, canEdit) = await records.EngagementForEditAsync(engagementId, ct);
+        if (participant is null || engagement is null)
         {
-            return false;
+            return NotFound();
+        }
+
+        if (!canEdit)
+        {
+            return Forbid();
         }
 
         Heading = (participant.Id, participant.DisplayName, participant.Reference, "Move to another stage");
         CurrentStage = engagement.CurrentStage;
-        return true;
+        return null;
     }
 }

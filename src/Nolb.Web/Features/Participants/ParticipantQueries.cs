@@ -34,6 +34,19 @@ public sealed class ParticipantRecords(NolbDbContext db, CurrentUser currentUser
         return (participant, currentUser.CanEdit(participant));
     }
 
+    /// <summary>An engagement with its person's record, as <see cref="ForEditAsync"/>; nulls when missing or not the user's to see (404).</summary>
+    public async Task<(Participant? Participant, Engagement? Engagement, bool CanEdit)> EngagementForEditAsync(Guid engagementId, CancellationToken ct)
+    {
+        var participantId = await db.Engagements.Where(e => e.Id == engagementId).Select(e => (Guid?)e.ParticipantId).SingleOrDefaultAsync(ct);
+        if (participantId is null)
+        {
+            return (null, null, false);
+        }
+
+        var (participant, canEdit) = await ForEditAsync(participantId.Value, ct);
+        return participant is null ? (null, null, false) : (participant, participant.Engagements.Single(e => e.Id == engagementId), canEdit);
+    }
+
     private Task<Participant?> LoadAsync(Guid id, CancellationToken ct) =>
         db.Participants
             .Include(p => p.Engagements).ThenInclude(e => e.StageMoves)

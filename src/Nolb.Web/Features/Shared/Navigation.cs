@@ -15,6 +15,8 @@ public static class Navigation
             "Search the people your LEP supports by name, date of birth or reference."),
         new("Register a person", "/Participants/Register", Permissions.Participants.Register,
             "Register someone for support, after checking they are not already known."),
+        new("Better off in work", "/BetterOffInWork/Index", Permissions.BetterOff.Calculate,
+            "Work out whether someone would be better off in a job offer, with Universal Credit, tax and childcare."),
         new("Organisations", "/Organisations/Index", Permissions.Organisations.Read,
             "The delivery partners and other organisations in your partnership."),
         new("Users", "/Admin/Users/Index", Permissions.Users.Manage,

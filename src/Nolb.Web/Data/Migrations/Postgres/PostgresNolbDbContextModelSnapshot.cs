@@ -105,6 +105,171 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Nolb.Web.Domain.ActionPlans.ActionPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ReviewDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngagementId")
+                        .IsUnique();
+
+                    b.HasIndex("LepId", "ReviewDate");
+
+                    b.ToTable("ActionPlans");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.ActionPlans.ActionPlanItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("ActionPlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("LepId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ActionPlanId", "Status", "DueDate");
+
+                    b.ToTable("ActionPlanItems");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Assessments.DomainScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("NeedsAssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedsAssessmentId", "Domain")
+                        .IsUnique();
+
+                    b.ToTable("DomainScores", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_DomainScores_Score", "\"Score\" BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Assessments.NeedsAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Aspirations")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("AssessedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Strengths")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessedByUserId");
+
+                    b.HasIndex("LepId");
+
+                    b.HasIndex("EngagementId", "AssessedOn");
+
+                    b.ToTable("NeedsAssessments");
+                });
+
             modelBuilder.Entity("Nolb.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -601,6 +766,79 @@ namespace Nolb.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Nolb.Web.Domain.ActionPlans.ActionPlan", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Participants.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.Lep", null)
+                        .WithMany()
+                        .HasForeignKey("LepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.ActionPlans.ActionPlanItem", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.ActionPlans.ActionPlan", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ActionPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Security.NolbUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.Lep", null)
+                        .WithMany()
+                        .HasForeignKey("LepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Assessments.DomainScore", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Assessments.NeedsAssessment", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("NeedsAssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Assessments.NeedsAssessment", b =>
+                {
+                    b.HasOne("Nolb.Web.Security.NolbUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssessedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.Participants.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.Lep", null)
+                        .WithMany()
+                        .HasForeignKey("LepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nolb.Web.Domain.Organisation", b =>
                 {
                     b.HasOne("Nolb.Web.Domain.Lep", "Lep")
@@ -795,6 +1033,16 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.Navigation("Lep");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.ActionPlans.ActionPlan", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Assessments.NeedsAssessment", b =>
+                {
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("Nolb.Web.Domain.Participants.Engagement", b =>

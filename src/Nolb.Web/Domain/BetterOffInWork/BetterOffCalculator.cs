@@ -1,0 +1,152 @@
+using System.Globalization;
+
+namespace Nolb.Web.Domain.BetterOffInWork;
+
+/// <summary>
+/// Compares a household's monthly income now and if one adult takes a job, under one year's rates.
+/// Pure: no I/O, no clock. Works in unrounded decimals and rounds to pence only when it builds the result.
+/// Weekly amounts become monthly as × 52 ÷ 12; annual thresholds become monthly as ÷ 12.
+/// </summary>
+public static class BetterOffCalculator
+{
+    public const decimal WeeksPerMonth = 52m / 12m;
+
+    /// <summary>What the calculation does not cover; shown with every result.</summary>
+    public static IReadOnlyList<string> Limits { get; } =
+    [
+        "Council Tax Reduction is not included; it also changes when earnings change.",
+        "Transitional protection (for people moved from older benefits) and the transitional SDP element are not included.",
+        "Rent is taken as the full eligible rent: Local Housing Allowance limits for private tenants, the social sector size criteria (bedroom tax) and non-dependant housing cost contributions are not applied.",
+        "Owner-occupiers get no housing element here (Support for Mortgage Interest is a loan and is not included).",
+        "Savings and capital, unearned income, student income, self-employment and the minimum income floor are not included.",
+        "Other benefits (Child Benefit, disability benefits, Carer Support Payment, Best Start payments, free school meals) are not included; Child Benefit counts towards the benefit cap, so the cap may bite sooner than shown.",
+        "Exceptions to the two-child limit (multiple births, adoption, kinship care, non-consensual conception) are not modelled.",
+        "Exemptions from the benefit cap through disability benefits (PIP, Adult Disability Payment, DLA and others) are not modelled; only the earnings, LCWRA and carer exemptions are.",
+        "Pay is averaged over a calendar month: people paid weekly, fortnightly or four-weekly will sometimes have two paydays in one assessment period, which changes that month's Universal Credit.",
+        "Tax assumes a Scottish taxpayer with the standard personal allowance and tax code and no other taxable income; the pension contribution is assumed to be taken from pay after tax (relief at source), and the pension tax relief added to the pot is not counted as income.",
+        "Childcare costs are assumed to be paid only when in work, and to be for registered childcare the person reports to DWP.",
+        "Universal Credit is assessed on the household's actual circumstances by DWP; this is an estimate to help decide, not an entitlement decision.",
+    ];
+
+    public static BetterOffResult Calculate(Household household, RateTable rates)
+    {
+        ArgumentNullException.ThrowIfNull(household);
+        ArgumentNullException.ThrowIfNull(rates);
+        var offer = household.Offer;
+        var offeredMonthlyPay = offer.HoursPerWeek * offer.HourlyPay * WeeksPerMonth;
+
+        var nowEarnings = household.Adults.Select(a => a.CurrentMonthlyEarnings).ToList();
+        var inWorkEarnings = nowEarnings.ToList();
+        inWorkEarnings[offer.AdultIndex] = offeredMonthlyPay;
+
+        var lines = new List<ResultLine>();
+        var notes = new List<string>();
+        var now = Evaluate(Scenario.Now, household, rates, nowEarnings, childcareCosts: 0, lines, notes);
+        var inWork = Evaluate(Scenario.InWork, household, rates, inWorkEarnings, household.MonthlyChildcareInWork, lines, notes);
+
+        notes.Insert(0, string.Create(CultureInfo.InvariantCulture,
+            $"The job: {offer.HoursPerWeek:0.##} hours a week at {Money.Format(offer.HourlyPay)} an hour, paid {FrequencyWords(offer.PayFrequency)}, " +
+            $"is {Money.Format(offer.HoursPerWeek * offer.HourlyPay)} a week, or {Money.Format(offeredMonthlyPay)} a month (weekly × 52 ÷ 12). " +
+            $"It replaces adult {offer.AdultIndex + 1}'s current earnings."));
+        var nlw = rates.Value("pay.nationalLivingWage");
+        if (offer.HourlyPay < nlw && household.Adults[offer.AdultIndex].Age >= 21)
+        {
+            notes.Add($"The hourly pay is below the National Living Wage ({Money.Format(nlw)} an hour for people aged 21 and over in {rates.TaxYear}); check the offer.");
+        }
+
+        var difference = inWork.Net - now.Net;
+        var rounded = Money.Pence(difference);
+        var answer = rounded switch
+        {
+            > 0 => $"You would be {Money.Format(rounded)} a month better off in this job.",
+            < 0 => $"You would be {Money.Format(-rounded)} a month worse off in this job.",
+            _ => "You would be no better and no worse off in this job.",
+        };
+        var unconfirmed = rates.Rates.Where(r => !r.Confirmed).OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        if (unconfirmed.Count > 0)
+        {
+            answer += $" {unconfirmed.Count} of the {rates.TaxYear} rates used are not yet confirmed against their official source, so treat this as provisional.";
+        }
+
+        return new BetterOffResult(rates.TaxYear, now.Totals(), inWork.Totals(), rounded, answer, lines, notes.Distinct().ToList(), Limits, unconfirmed);
+    }
+
+    private sealed record ScenarioAmounts(
+        decimal Gross, decimal Tax, decimal Ni, decimal Pension, decimal NetEarnings, decimal UniversalCredit, decimal Scp, decimal Childcare)
+    {
+        public decimal Net => NetEarnings + UniversalCredit + Scp - Childcare;
+
+        public ScenarioTotals Totals() => new(
+            Money.Pence(Gross), Money.Pence(Tax), Money.Pence(Ni), Money.Pence(Pension), Money.Pence(NetEarnings),
+            Money.Pence(UniversalCredit), Money.Pence(Scp), Money.Pence(Childcare), Money.Pence(Net));
+    }
+
+    private static ScenarioAmounts Evaluate(
+        Scenario scenario, Household household, RateTable rates, IReadOnlyList<decimal> earnings, decimal childcareCosts,
+        List<ResultLine> lines, List<string> notes)
+    {
+        void Line(string key, string label, decimal amount, string explanation) =>
+            lines.Add(new ResultLine(key, scenario, label, Money.Pence(amount), explanation));
+
+        // Earnings, adult by adult: tax, NI and pension are each person's own.
+        var deductions = earnings.Select(e => Deductions.For(e, rates)).ToList();
+        var gross = earnings.Sum();
+        var tax = deductions.Sum(d => d.Tax);
+        var ni = deductions.Sum(d => d.Ni);
+        var pension = deductions.Sum(d => d.Pension);
+        var netEarnings = gross - tax - ni - pension;
+        Line("earnings.gross", "Earnings before deductions", gross, PerAdult(earnings, (e, _) => Money.Format(e), "No earnings."));
+        Line("earnings.tax", "Scottish income tax (taken off)", tax, PerAdult(earnings, (_, i) => deductions[i].TaxExplanation, "No earnings, no tax."));
+        Line("earnings.ni", "National Insurance (taken off)", ni, PerAdult(earnings, (_, i) => deductions[i].NiExplanation, "No earnings, no National Insurance."));
+        Line("earnings.pension", "Workplace pension, your contribution (taken off)", pension,
+            PerAdult(earnings, (_, i) => deductions[i].PensionExplanation, "No earnings, no automatic enrolment."));
+        Line("earnings.net", "Take-home pay", netEarnings, "Earnings minus income tax, National Insurance and pension contribution.");
+
+        var uc = UniversalCredit.For(household, rates, netEarnings, earnings, scenario == Scenario.InWork ? childcareCosts : 0);
+        foreach (var part in uc.Parts)
+        {
+            Line(part.Key, part.Label, part.Amount, part.Explanation);
+        }
+
+        if (uc.Note is not null)
+        {
+            notes.Add(uc.Note);
+        }
+
+        var scpWeekly = rates.Value("scp.weekly");
+        var under16 = household.Children.Count(c => c.Age < 16);
+        var scp = uc.Award > 0 ? under16 * scpWeekly * WeeksPerMonth : 0;
+        Line("scp", "Scottish Child Payment", scp, under16 == 0
+            ? "No children under 16."
+            : uc.Award > 0
+                ? $"{under16} child(ren) under 16 × {Money.Format(scpWeekly)} a week × 52 ÷ 12 (paid because Universal Credit is in payment)."
+                : $"Not paid: Scottish Child Payment needs a qualifying benefit, and Universal Credit would be £0. The {under16} child(ren) under 16 would lose {Money.Format(under16 * scpWeekly * WeeksPerMonth)} a month.");
+
+        if (scenario == Scenario.InWork)
+        {
+            Line("childcare.costs", "Childcare you pay (taken off)", childcareCosts,
+                childcareCosts > 0 ? "The childcare costs you expect while in work; Universal Credit pays part of them back (see the childcare element)." : "No childcare costs entered.");
+        }
+
+        var amounts = new ScenarioAmounts(gross, tax, ni, pension, netEarnings, uc.Award, scp, scenario == Scenario.InWork ? childcareCosts : 0);
+        Line("net", "Net household income", amounts.Net,
+            "Take-home pay + Universal Credit + Scottish Child Payment" + (scenario == Scenario.InWork ? " − childcare you pay." : ". Rent is left out because it is the same in both columns."));
+        return amounts;
+    }
+
+    private static string PerAdult(IReadOnlyList<decimal> earnings, Func<decimal, int, string> describe, string whenNone)
+    {
+        var parts = earnings.Select((e, i) => (e, i)).Where(x => x.e > 0).Select(x => $"Adult {x.i + 1}: {describe(x.e, x.i)}").ToList();
+        return parts.Count == 0 ? whenNone : string.Join(" ", parts);
+    }
+
+    private static string FrequencyWords(PayFrequency frequency) => frequency switch
+    {
+        PayFrequency.Weekly => "weekly",
+        PayFrequency.Fortnightly => "fortnightly",
+        PayFrequency.FourWeekly => "every four weeks",
+        _ => "monthly",
+    };
+
+    internal static string Percent(decimal fraction) => (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+}
