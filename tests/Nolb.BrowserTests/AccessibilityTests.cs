@@ -86,6 +86,81 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         new("Caseload, key worker", Role.KeyWorker, "/Caseload"),
         new("Caseload, filtered", Role.KeyWorker, "/Caseload?Stage=2"),
         new("Caseloads, team leader", Role.TeamLeader, "/Caseload"),
+
+        // Case pages
+        new("Close the engagement", Role.KeyWorker, "/Participants/Engagements/{engagement}/Close"),
+        new("Close the engagement, with errors", Role.KeyWorker, "/Participants/Engagements/{engagement}/Close", async (page, _) =>
+        {
+            await page.GetByLabel("Leaving date").FillAsync("");
+            await Submit(page, "Close engagement");
+        }),
+        new("Reassign the case", Role.TeamLeader, "/Participants/Engagements/{engagement}/Reassign"),
+        new("Reassign the case, empty form", Role.TeamLeader, "/Participants/Engagements/{engagement}/Reassign", (page, _) => Submit(page, "Reassign")),
+        new("Record consent", Role.KeyWorker, "/Participants/{participant}/Consents/Record"),
+        new("Record consent, with errors", Role.KeyWorker, "/Participants/{participant}/Consents/Record", async (page, _) =>
+        {
+            await page.GetByLabel("Date the person agreed").FillAsync("");
+            await Submit(page, "Record consent");
+        }),
+        new("Withdraw consent", Role.KeyWorker, "/Participants/{participant}/Consents/{consent}/Withdraw"),
+        new("Withdraw consent, with errors", Role.KeyWorker, "/Participants/{participant}/Consents/{consent}/Withdraw", async (page, _) =>
+        {
+            await page.GetByLabel("Date the person withdrew consent").FillAsync("");
+            await Submit(page, "Withdraw consent");
+        }),
+        new("Transfer to another LEP", Role.TeamLeader, "/Participants/{participant}/Transfer"),
+        new("Transfer to another LEP, empty form", Role.TeamLeader, "/Participants/{participant}/Transfer", (page, _) => Submit(page, "Transfer the record")),
+
+        // Needs assessment, distance travelled and action plan
+        new("Needs assessment", Role.KeyWorker, "/Engagements/{engagement}/Assessments"),
+        new("Needs assessment, team leader", Role.TeamLeader, "/Engagements/{engagement}/Assessments"),
+        new("Needs assessment, none yet", Role.KeyWorker, "/Engagements/{unplanned}/Assessments"),
+        new("Record a needs assessment", Role.KeyWorker, "/Engagements/{engagement}/Assessments/New"),
+        new("Record a needs assessment, with errors", Role.KeyWorker, "/Engagements/{engagement}/Assessments/New", async (page, _) =>
+        {
+            await page.GetByLabel("Date of the assessment").FillAsync("");
+            await Submit(page, "Save the assessment");
+        }),
+        new("Distance travelled, with the chart", Role.KeyWorker, "/Engagements/{engagement}/DistanceTravelled", (page, _) => ChartDrawn(page)),
+        new("Distance travelled, team leader", Role.TeamLeader, "/Engagements/{engagement}/DistanceTravelled", (page, _) => ChartDrawn(page)),
+        new("Distance travelled, none yet", Role.KeyWorker, "/Engagements/{unplanned}/DistanceTravelled"),
+        new("Action plan", Role.KeyWorker, "/Engagements/{engagement}/ActionPlan"),
+        new("Action plan, team leader", Role.TeamLeader, "/Engagements/{engagement}/ActionPlan"),
+        new("Action plan, none yet", Role.KeyWorker, "/Engagements/{unplanned}/ActionPlan"),
+        new("Add an action", Role.KeyWorker, "/Engagements/{engagement}/ActionPlan/Add"),
+        new("Add an action, empty form", Role.KeyWorker, "/Engagements/{engagement}/ActionPlan/Add", (page, _) => Submit(page, "Add to the plan")),
+        new("Change an action", Role.KeyWorker, "/Engagements/{engagement}/ActionPlan/{item}/Edit"),
+        new("Change an action, with errors", Role.KeyWorker, "/Engagements/{engagement}/ActionPlan/{item}/Edit", async (page, _) =>
+        {
+            await page.GetByLabel("Goal").FillAsync("");
+            await Submit(page, "Save changes");
+        }),
+        new("Set the plan review date", Role.KeyWorker, "/Engagements/{engagement}/ActionPlan/Review"),
+        new("Set the plan review date, with errors", Role.KeyWorker, "/Engagements/{engagement}/ActionPlan/Review", async (page, _) =>
+        {
+            await page.GetByLabel("Review date").FillAsync("");
+            await Submit(page, "Set the review date");
+        }),
+        new("Printable action plan", Role.KeyWorker, "/Engagements/{engagement}/ActionPlan/Print"),
+        new("Printable action plan, as printed", Role.KeyWorker, "/Engagements/{engagement}/ActionPlan/Print",
+            (page, _) => page.EmulateMediaAsync(new() { Media = Media.Print })),
+        new("Printable action plan, none yet", Role.KeyWorker, "/Engagements/{unplanned}/ActionPlan/Print"),
+
+        // Better off in work
+        .. new[] { Role.KeyWorker, Role.TeamLeader, Role.PartnerWorker, Role.EmployerEngagementOfficer }
+            .Select(role => new SweepPage($"Better off in work, {role.DisplayName()}", role, "/BetterOffInWork")),
+        new("Better off in work, for a participant", Role.KeyWorker, "/BetterOffInWork?participantId={participant}"),
+        new("Better off in work, with errors", Role.KeyWorker, "/BetterOffInWork", async (page, _) =>
+        {
+            await page.GetByRole(AriaRole.Group, new() { Name = "Adult 1", Exact = true }).GetByLabel("Age", new() { Exact = true }).FillAsync("200");
+            await Submit(page, "Calculate");
+        }),
+        new("Better off in work, the answer", Role.KeyWorker, "/BetterOffInWork?participantId={participant}", async (page, _) =>
+        {
+            await Pages.FillBetterOffAsync(page);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Calculate", Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Result (" })).ToBeVisibleAsync();
+        }),
     ];
 
     public static TheoryData<string> Names => [.. All.Select(p => p.Name)];
@@ -119,6 +194,13 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [Fact]
     public void Every_sweep_entry_has_a_unique_name() =>
         Assert.Equal(All.Count, All.Select(p => p.Name).Distinct().Count());
+
+    /// <summary>The distance-travelled chart has been drawn (its figure is shown only once Chart.js has drawn it).</summary>
+    private static async Task ChartDrawn(IPage page)
+    {
+        await Expect(page.Locator("#distance-chart-figure")).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => window.Chart && window.Chart.getChart('distance-chart') !== undefined");
+    }
 
     /// <summary>Submits the form as it is and waits for the answer: the page again, with its error summary.</summary>
     private static async Task Submit(IPage page, string button)

@@ -67,6 +67,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             TimezoneId = "Europe/London",
             StorageState = storageState,
             ViewportSize = new() { Width = 1280, Height = 900 },
+            // The design system scrolls smoothly unless the user prefers reduced motion; a smooth scroll keeps
+            // an element moving while Playwright waits for it to be still before a click, so tests prefer it too.
+            ReducedMotion = ReducedMotion.Reduce,
         });
         context.SetDefaultTimeout(15_000);
         return context;

@@ -51,4 +51,47 @@ public sealed class NoJavaScriptTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Calum {familyName}");
         session.Watch.AssertNoProblems("the record without JavaScript");
     }
+
+    [Fact]
+    public async Task Moving_a_stage_and_recording_an_assessment_work_without_JavaScript()
+    {
+        var keyWorker = await browser.Server.CreateUserAsync(Role.KeyWorker);
+        var person = await browser.Server.CreateParticipantAsync("Fraser", $"Noscript{Guid.NewGuid():N}"[..16], new DateOnly(1983, 7, 21), keyWorker.Id);
+        await using var session = await browser.OpenAsync(keyWorker, javaScript: false);
+        var page = session.Page;
+
+        await page.GotoAsync($"/Participants/{person.Id}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Move stage" }).ClickAsync();
+        await page.GetByLabel("3. Vocational activity").CheckAsync();
+        await page.GetByLabel("Why").FillAsync("Started a forklift course");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the move" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Moved to stage 3. Vocational activity.");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Needs assessment", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record a needs assessment" }).ClickAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Motivation", Exact = true }).GetByLabel("5: ").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the assessment" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The needs assessment is saved.");
+
+        // Without JavaScript there is no chart, but the same figures are in the table.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Distance travelled" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Row).Filter(new() { HasText = "Motivation" }).GetByRole(AriaRole.Cell).First).ToHaveTextAsync("5");
+        await Expect(page.Locator("#distance-chart-figure")).ToBeHiddenAsync();
+        session.Watch.AssertNoProblems("distance travelled without JavaScript");
+    }
+
+    [Fact]
+    public async Task Better_off_in_work_answers_without_JavaScript()
+    {
+        var keyWorker = await browser.Server.CreateUserAsync(Role.KeyWorker);
+        await using var session = await browser.OpenAsync(keyWorker, javaScript: false);
+        var page = session.Page;
+
+        await page.GotoAsync("/BetterOffInWork");
+        await Pages.FillBetterOffAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Calculate", Exact = true }).ClickAsync();
+
+        await Expect(page.Locator(".nolb-better-off__answer")).ToContainTextAsync("You would be ");
+        session.Watch.AssertNoProblems("better off in work without JavaScript");
+    }
 }

@@ -9,6 +9,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nolb.Web.Data;
 using Nolb.Web.Domain;
+using Nolb.Web.Domain.ActionPlans;
+using Nolb.Web.Domain.Assessments;
 using Nolb.Web.Domain.Participants;
 using Nolb.Web.Features.Participants;
 using Nolb.Web.Security;
@@ -150,5 +152,42 @@ public sealed class NolbServer : WebApplicationFactory<Program>
         db.Participants.Add(person);
         await db.SaveChangesAsync();
         return person;
+    });
+
+    /// <summary>
+    /// Two needs assessments of the open engagement (the second scores confidence and digital skills higher),
+    /// and an action plan with a review date, an open action and a done one.
+    /// </summary>
+    public Task<ActionPlan> AddAssessmentsAndPlanAsync(Guid engagementId, Guid keyWorkerId, Guid? organisationId = null) => WithDbAsync(async db =>
+    {
+        var now = DateTime.UtcNow;
+        var today = DateOnly.FromDateTime(now);
+        var engagement = await db.Engagements.SingleAsync(e => e.Id == engagementId);
+        NeedsAssessment Assess(DateOnly on, int confidence, int digital, string strengths) =>
+            NeedsAssessment.Record(
+                engagement.Id, engagement.LepId, engagement.StartDate, engagement.LeftOn, on,
+                new Dictionary<AssessmentDomain, int?>
+                {
+                    [AssessmentDomain.Confidence] = confidence,
+                    [AssessmentDomain.DigitalSkills] = digital,
+                    [AssessmentDomain.Transport] = 3,
+                    [AssessmentDomain.Childcare] = null,
+                },
+                strengths, "A job in a kitchen, near home", keyWorkerId, today, now).Assessment!;
+        db.NeedsAssessments.Add(Assess(engagement.StartDate.AddDays(7), 2, 1, "Good with people"));
+        db.NeedsAssessments.Add(Assess(today.AddDays(-1), 4, 3, "Good with people; cooks for the family"));
+
+        var plan = new ActionPlan { EngagementId = engagement.Id, LepId = engagement.LepId };
+        Assert.True(plan.SetReviewDate(today.AddDays(28), engagement.StartDate).Succeeded);
+        plan.Add(new ActionPlanDetails("I want to feel confident at interviews", "Go to the Tuesday confidence group", ActionOwner.Participant, null, today.AddDays(-3), ActionStatus.InProgress, AssessmentDomain.Confidence), keyWorkerId, now);
+        plan.Add(new ActionPlanDetails("Use email for job applications", "Set up an email account at the library", ActionOwner.KeyWorker, null, null, ActionStatus.Done, AssessmentDomain.DigitalSkills), keyWorkerId, now);
+        if (organisationId is { } organisation)
+        {
+            plan.Add(new ActionPlanDetails("Get a food hygiene certificate", "Book the course", ActionOwner.PartnerOrganisation, organisation, today.AddDays(30), ActionStatus.NotStarted, null), keyWorkerId, now);
+        }
+
+        db.ActionPlans.Add(plan);
+        await db.SaveChangesAsync();
+        return plan;
     });
 }

@@ -60,6 +60,18 @@ public static partial class Pages
         return text.ToString();
     }
 
+    /// <summary>A single parent of one, offered 25 hours a week at £12.75; for the sweep and the journeys.</summary>
+    public static async Task FillBetterOffAsync(IPage page)
+    {
+        await page.GetByLabel("Single (one adult)").CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Adult 1", Exact = true }).GetByLabel("Age", new() { Exact = true }).FillAsync("34");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Child 1", Exact = true }).GetByLabel("Age", new() { Exact = true }).FillAsync("6");
+        await page.GetByLabel("Rent, £ a month").FillAsync("450");
+        await page.GetByLabel("Hours a week").FillAsync("25");
+        await page.GetByLabel("Hourly pay, £").FillAsync("12.75");
+        await page.GetByLabel("Childcare costs in work, £ a month").FillAsync("120");
+    }
+
     /// <summary>Waits for a page whose path (ignoring the query) matches, e.g. "/Participants/{guid}".</summary>
     public static Task WaitForPathAsync(this IPage page, Regex path) => page.WaitForURLAsync(url => path.IsMatch(new Uri(url).AbsolutePath));
 

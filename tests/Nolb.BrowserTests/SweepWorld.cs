@@ -4,7 +4,8 @@ namespace Nolb.BrowserTests;
 
 /// <summary>
 /// The accessibility sweep's own data: a user of every role in Glasgow (or national), a Glasgow
-/// organisation, a participant with an open engagement at stage 2 and one with no engagement.
+/// organisation, a participant with an open engagement at stage 2, two needs assessments and an action plan,
+/// one with an open engagement and nothing planned yet, and one with no engagement.
 /// </summary>
 public sealed class SweepWorld
 {
@@ -25,6 +26,8 @@ public sealed class SweepWorld
         }
 
         var participant = await server.CreateParticipantAsync(GivenName, FamilyName, DateOfBirth, users[Role.KeyWorker].Id);
+        var plan = await server.AddAssessmentsAndPlanAsync(participant.OpenEngagement!.Id, users[Role.KeyWorker].Id, organisation.Id);
+        var unplanned = await server.CreateParticipantAsync("Sweepnew", "Unplanned", new DateOnly(1996, 8, 2), users[Role.KeyWorker].Id);
         var unengaged = await server.CreateParticipantAsync("Sweepnot", "Engaged", new DateOnly(2001, 1, 15), keyWorkerId: null);
         return new SweepWorld
         {
@@ -35,6 +38,9 @@ public sealed class SweepWorld
                 ["{organisation}"] = organisation.Id.ToString(),
                 ["{participant}"] = participant.Id.ToString(),
                 ["{engagement}"] = participant.OpenEngagement!.Id.ToString(),
+                ["{consent}"] = participant.Consents.Single().Id.ToString(),
+                ["{item}"] = plan.Items[0].Id.ToString(),
+                ["{unplanned}"] = unplanned.OpenEngagement!.Id.ToString(),
                 ["{unengaged}"] = unengaged.Id.ToString(),
             },
         };
