@@ -65,7 +65,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             await page.GetByLabel("First name").FillAsync(SweepWorld.GivenName);
             await page.GetByLabel("Last name").FillAsync(SweepWorld.FamilyName);
             await page.GetByLabel("Date of birth").FillAsync(SweepWorld.DateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            await page.GetByLabel("Phone call").CheckAsync();
+            await page.GetByLabel("Phone call").ChooseAsync();
             await page.GetByLabel("Employment status").SelectOptionAsync(new SelectOptionValue { Label = "Unemployed, less than 12 months" });
             await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This person may already have a record" })).ToBeVisibleAsync();

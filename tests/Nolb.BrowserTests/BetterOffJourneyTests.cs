@@ -67,7 +67,7 @@ public sealed partial class BetterOffJourneyTests(BrowserFixture browser)
     [GeneratedRegex(@"^Result \(\d{4}-\d{2} rates\)$")]
     private static partial Regex ResultHeading();
 
-    [GeneratedRegex(@"^You would be (£[\d,]+\.\d{2} a month (better|worse) off|no better and no worse off) in this job\.$")]
+    [GeneratedRegex(@"^You would be (£[\d,]+\.\d{2} a month (better|worse) off|no better and no worse off) in this job\.")]
     private static partial Regex Answer();
 
     [GeneratedRegex(@"^better-off-in-work-\d{4}-\d{2}\.pdf$")]

@@ -36,8 +36,8 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
             await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Register a person" }).First.ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Register a person for support");
             await FillPersonAsync(page, familyName, born);
-            await page.GetByLabel("Universal Credit").CheckAsync();
-            await page.GetByLabel("Care experienced").CheckAsync();
+            await page.GetByLabel("Universal Credit").ChooseAsync();
+            await page.GetByLabel("Care experienced").ChooseAsync();
             await page.GetByLabel("Sex", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Female" });
             await page.GetByLabel("Ethnic group").SelectOptionAsync(new SelectOptionValue { Label = "White: Scottish" });
             await page.GetByLabel("Do they consider themselves disabled?").SelectOptionAsync(new SelectOptionValue { Label = "Prefer not to say" });
@@ -67,7 +67,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
             await page.WaitForURLAsync(recordUrl);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Record consent" }).ClickAsync();
-            await page.GetByLabel("Contact by text message").CheckAsync();
+            await page.GetByLabel("Contact by text message").ChooseAsync();
             await Expect(page.GetByLabel("Date the person agreed")).ToHaveValueAsync(Iso(today));
             await page.GetByRole(AriaRole.Button, new() { Name = "Record consent" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Consent recorded: contact by text message.");
@@ -75,8 +75,8 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Start an engagement" }).ClickAsync();
             await page.GetByLabel("Start date").FillAsync(Iso(today.AddDays(-7)));
-            await page.GetByLabel("Jobcentre Plus").CheckAsync();
-            await page.GetByLabel("Young Person's Guarantee").CheckAsync();
+            await page.GetByLabel("Jobcentre Plus").ChooseAsync();
+            await page.GetByLabel("Young Person's Guarantee").ChooseAsync();
             await Expect(page.GetByLabel("Key worker")).ToHaveValueAsync(first.Id.ToString());
             await page.GetByRole(AriaRole.Button, new() { Name = "Start engagement" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The engagement has started at stage 1.");
@@ -130,7 +130,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(fullName);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Close engagement" }).ClickAsync();
-            await page.GetByLabel("Entered employment").CheckAsync();
+            await page.GetByLabel("Entered employment").ChooseAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Close engagement" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The engagement is closed: entered employment.");
             await Expect(page.GetByText($"{fullName} has no open engagement.")).ToBeVisibleAsync();
@@ -171,14 +171,14 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
         await page.GetByLabel("Last name").FillAsync(familyName);
         await page.GetByLabel("Date of birth").FillAsync(Iso(born));
         await page.GetByLabel("Phone number (optional)").FillAsync("07700 900123");
-        await page.GetByLabel("Phone call").CheckAsync();
+        await page.GetByLabel("Phone call").ChooseAsync();
         await page.GetByLabel("Employment status").SelectOptionAsync(new SelectOptionValue { Label = "Unemployed, 12 months or more" });
     }
 
     private static async Task MoveStageAsync(IPage page, string stage, DateOnly on, string why)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Move stage" }).ClickAsync();
-        await page.GetByLabel(stage).CheckAsync();
+        await page.GetByLabel(stage).ChooseAsync();
         await page.GetByLabel("Date of the move").FillAsync(Iso(on));
         await page.GetByLabel("Why").FillAsync(why);
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the move" }).ClickAsync();

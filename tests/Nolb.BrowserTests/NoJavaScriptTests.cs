@@ -43,7 +43,7 @@ public sealed class NoJavaScriptTests(BrowserFixture browser)
         await page.GetByLabel("First name").FillAsync("Calum");
         await page.GetByLabel("Last name").FillAsync(familyName);
         await page.GetByLabel("Date of birth").FillAsync(new DateOnly(1979, 11, 3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await page.GetByLabel("Letter").CheckAsync();
+        await page.GetByLabel("Letter").ChooseAsync();
         await page.GetByLabel("Employment status").SelectOptionAsync(new SelectOptionValue { Label = "Economically inactive" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
 
@@ -62,14 +62,14 @@ public sealed class NoJavaScriptTests(BrowserFixture browser)
 
         await page.GotoAsync($"/Participants/{person.Id}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Move stage" }).ClickAsync();
-        await page.GetByLabel("3. Vocational activity").CheckAsync();
+        await page.GetByLabel("3. Vocational activity").ChooseAsync();
         await page.GetByLabel("Why").FillAsync("Started a forklift course");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the move" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Moved to stage 3. Vocational activity.");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Needs assessment", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Record a needs assessment" }).ClickAsync();
-        await page.GetByRole(AriaRole.Group, new() { Name = "Motivation", Exact = true }).GetByLabel("5: ").CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Motivation", Exact = true }).GetByLabel("5: ").ChooseAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the assessment" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The needs assessment is saved.");
 

@@ -63,13 +63,25 @@ public static partial class Pages
     /// <summary>A single parent of one, offered 25 hours a week at £12.75; for the sweep and the journeys.</summary>
     public static async Task FillBetterOffAsync(IPage page)
     {
-        await page.GetByLabel("Single (one adult)").CheckAsync();
+        await page.GetByLabel("Single (one adult)").ChooseAsync();
         await page.GetByRole(AriaRole.Group, new() { Name = "Adult 1", Exact = true }).GetByLabel("Age", new() { Exact = true }).FillAsync("34");
         await page.GetByRole(AriaRole.Group, new() { Name = "Child 1", Exact = true }).GetByLabel("Age", new() { Exact = true }).FillAsync("6");
         await page.GetByLabel("Rent, £ a month").FillAsync("450");
-        await page.GetByLabel("Hours a week").FillAsync("25");
+        await page.GetByLabel("Hours a week", new() { Exact = true }).FillAsync("25");
         await page.GetByLabel("Hourly pay, £").FillAsync("12.75");
         await page.GetByLabel("Childcare costs in work, £ a month").FillAsync("120");
+    }
+
+    /// <summary>
+    /// Ticks a radio button or checkbox as a person does, by clicking its label: the design system draws the box
+    /// on the label, over the real (transparent) input, so the input itself cannot be clicked.
+    /// </summary>
+    public static async Task ChooseAsync(this ILocator input)
+    {
+        var id = await input.GetAttributeAsync("id");
+        Assert.False(string.IsNullOrEmpty(id), "The input has no id, so no label to click.");
+        await input.Page.Locator($"label[for=\"{id}\"]").ClickAsync();
+        await Assertions.Expect(input).ToBeCheckedAsync();
     }
 
     /// <summary>Waits for a page whose path (ignoring the query) matches, e.g. "/Participants/{guid}".</summary>

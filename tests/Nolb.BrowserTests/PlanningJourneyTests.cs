@@ -63,9 +63,9 @@ public sealed class PlanningJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Add an action" }).ClickAsync();
         await page.GetByLabel("Goal", new() { Exact = true }).FillAsync("I want to feel confident at interviews");
         await page.GetByLabel("Action", new() { Exact = true }).FillAsync("Go to the Tuesday confidence group at the library for four weeks");
-        await page.GetByLabel("The person").CheckAsync();
+        await page.GetByLabel("The person").ChooseAsync();
         await page.GetByLabel("Due date (optional)").FillAsync(Iso(today.AddDays(21)));
-        await page.GetByLabel("In progress").CheckAsync();
+        await page.GetByLabel("In progress").ChooseAsync();
         await page.GetByLabel("Barrier it tackles (optional)").SelectOptionAsync(new SelectOptionValue { Label = "Confidence" });
         await session.AssertAccessibleAsync("add an action, filled in");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add to the plan" }).ClickAsync();
@@ -122,5 +122,5 @@ public sealed class PlanningJourneyTests(BrowserFixture browser)
     private static Task ScoreAsync(IPage page, string area, int score) =>
         page.GetByRole(AriaRole.Group, new() { Name = area, Exact = true })
             .GetByLabel($"{score.ToString(CultureInfo.InvariantCulture)}: ", new() { Exact = false })
-            .CheckAsync();
+            .ChooseAsync();
 }
