@@ -33,6 +33,24 @@ public abstract class NolbDbContext(DbContextOptions options) : IdentityUserCont
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(NolbDbContext).Assembly);
+        KeysAreSetByTheDomain(builder);
+    }
+
+    /// <summary>
+    /// Domain entities create their own Guid ids. Left as "generated on add", EF would take a new child reached
+    /// through a navigation (an engagement added to a person) for an existing row and send an UPDATE.
+    /// </summary>
+    private static void KeysAreSetByTheDomain(ModelBuilder builder)
+    {
+        var domainKeys = builder.Model.GetEntityTypes()
+            .Where(e => !e.IsOwned() && e.ClrType.Namespace?.StartsWith("Nolb.Web.Domain", StringComparison.Ordinal) == true)
+            .Select(e => e.FindPrimaryKey())
+            .Where(k => k is { Properties.Count: 1 } && k.Properties[0].ClrType == typeof(Guid))
+            .Select(k => k!.Properties[0]);
+        foreach (var key in domainKeys)
+        {
+            key.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

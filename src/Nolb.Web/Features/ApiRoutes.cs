@@ -1,8 +1,8 @@
 using Nolb.Web.Features.Account;
 using Nolb.Web.Features.ActionPlans;
 using Nolb.Web.Features.Admin.Users;
-using Nolb.Web.Features.BetterOffInWork;
 using Nolb.Web.Features.Assessments;
+using Nolb.Web.Features.BetterOffInWork;
 using Nolb.Web.Features.Leps;
 using Nolb.Web.Features.Organisations;
 using Nolb.Web.Features.Participants;

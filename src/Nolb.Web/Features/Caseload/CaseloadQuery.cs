@@ -71,7 +71,13 @@ public sealed class CaseloadQuery(NolbDbContext db, CurrentUser currentUser, Tim
         });
         rows = sort switch
         {
-            CaseloadSort.Stage => rows.OrderBy(r => r.CurrentStage).ThenBy(r => r.FamilyName),
+            // Stages are stored by name, so the database would sort them alphabetically; order by pipeline position.
+            CaseloadSort.Stage => rows.OrderBy(r =>
+                    r.CurrentStage == PipelineStage.EngagementReferralAndAssessment ? 1
+                    : r.CurrentStage == PipelineStage.NeedsAssessmentAndBarrierRemoval ? 2
+                    : r.CurrentStage == PipelineStage.VocationalActivity ? 3
+                    : r.CurrentStage == PipelineStage.EmployerEngagementAndJobMatching ? 4 : 5)
+                .ThenBy(r => r.FamilyName),
             CaseloadSort.LastActivity => rows.OrderBy(r => r.LastActivity).ThenBy(r => r.FamilyName),
             CaseloadSort.Started => rows.OrderBy(r => r.StartDate).ThenBy(r => r.FamilyName),
             _ => rows.OrderBy(r => r.FamilyName).ThenBy(r => r.Name),

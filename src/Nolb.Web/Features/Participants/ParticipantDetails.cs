@@ -106,11 +106,13 @@ public sealed class ParticipantDetailsValidator : AbstractValidator<ParticipantD
         RuleFor(p => p.FamilyName).NotEmpty().WithMessage("Enter the person's last name")
             .MaximumLength(100).WithMessage("Last name must be 100 characters or fewer");
         RuleFor(p => p.PreferredName).MaximumLength(100).WithMessage("Preferred name must be 100 characters or fewer");
-        RuleFor(p => p.DateOfBirth).NotNull().WithMessage("Enter the person's date of birth")
-            .Must(d => d!.Value <= today.AddYears(-14)).When(p => p.DateOfBirth is not null)
-            .WithMessage("The person must be at least 14 years old. Check the date of birth")
-            .Must(d => d!.Value >= today.AddYears(-100)).When(p => p.DateOfBirth is not null)
-            .WithMessage("Check the date of birth: it is more than 100 years ago");
+        // Separate rules: a When() on a chain also switches off the NotNull before it.
+        RuleFor(p => p.DateOfBirth).NotNull().WithMessage("Enter the person's date of birth");
+        RuleFor(p => p.DateOfBirth!.Value).Cascade(CascadeMode.Stop)
+            .Must(d => d <= today.AddYears(-14)).WithMessage("The person must be at least 14 years old. Check the date of birth")
+            .Must(d => d >= today.AddYears(-100)).WithMessage("Check the date of birth: it is more than 100 years ago")
+            .OverridePropertyName(nameof(ParticipantDetails.DateOfBirth))
+            .When(p => p.DateOfBirth is not null);
         RuleFor(p => p.NationalInsuranceNumber!).Must(ParticipantFormats.IsNationalInsuranceNumber)
             .When(p => !string.IsNullOrWhiteSpace(p.NationalInsuranceNumber))
             .WithMessage("Enter a National Insurance number in the right format, like QQ 12 34 56 C");

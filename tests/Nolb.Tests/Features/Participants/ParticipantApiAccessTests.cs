@@ -42,7 +42,8 @@ public sealed class ParticipantApiAccessTests(NolbAppFactory app) : IClassFixtur
             var request = Json(HttpMethod.Put, $"/api/v1/participants/{c.ParticipantId}", Person("Intruder"));
             request.Headers.TryAddWithoutValidation("If-Match", $"\"{c.Version}\"");
             return request;
-        });
+        }
+        );
         yield return ("start engagement", () => Json(HttpMethod.Post, $"/api/v1/participants/{c.ParticipantId}/engagements",
             new { startDate = Today.Iso(), referralSource = "Self", fundingStreams = OtherFunding }));
         yield return ("record consent", () => Json(HttpMethod.Post, $"/api/v1/participants/{c.ParticipantId}/consents", new { kind = "UseInEvaluation", givenOn = Today.Iso() }));
