@@ -5,7 +5,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Nolb.BrowserTests;
 
 /// <summary>
-/// Every page reachable so far, as the role that uses it, checked with axe-core for WCAG 2.2 A/AA and for
+/// Every page reachable so far (but the API reference, /scalar: Scalar's own page, whose grey text fails colour
+/// contrast and is not Nolb's to fix), as the role that uses it, checked with axe-core for WCAG 2.2 A/AA and for
 /// console (CSP) errors. To add a page, add a line to <see cref="All"/>: a name, the role (null: signed
 /// out), the path (placeholders in braces are the ids of <see cref="SweepWorld"/>), and optionally what to
 /// do on the page before checking it (e.g. submit the form empty to see its errors) and the expected status.
@@ -176,15 +177,16 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         var response = await session.Page.GotoAsync(world.Fill(entry.Path));
         Assert.NotNull(response);
         Assert.Equal(entry.Status, response.Status);
+        if (entry.Status == 200 && entry.As is not null)
+        {
+            // Signed in, on the page meant (not bounced to sign-in or access denied).
+            await Expect(session.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+            Assert.DoesNotContain("/Account/", session.Page.Url, StringComparison.Ordinal);
+        }
+
         if (entry.Then is not null)
         {
             await entry.Then(session.Page, world);
-        }
-
-        if (entry.Status == 200 && entry.As is not null)
-        {
-            // Still signed in, on the page meant (not bounced to sign-in or access denied).
-            await Expect(session.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
             Assert.DoesNotContain("/Account/", session.Page.Url, StringComparison.Ordinal);
         }
 

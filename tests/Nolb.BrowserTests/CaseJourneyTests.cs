@@ -77,7 +77,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
             await page.GetByLabel("Start date").FillAsync(Iso(today.AddDays(-7)));
             await page.GetByLabel("Jobcentre Plus").ChooseAsync();
             await page.GetByLabel("Young Person's Guarantee").ChooseAsync();
-            await Expect(page.GetByLabel("Key worker")).ToHaveValueAsync(first.Id.ToString());
+            await Expect(page.GetByLabel("Key worker").Locator("option:checked")).ToHaveTextAsync(first.DisplayName);
             await page.GetByRole(AriaRole.Button, new() { Name = "Start engagement" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The engagement has started at stage 1.");
             await Expect(page.Locator(".nolb-card .ds_card__content > p").First).ToContainTextAsync("Stage 1. Engagement, referral and assessment");
@@ -107,7 +107,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
             await row.GetByRole(AriaRole.Link, new() { Name = fullName }).ClickAsync();
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Reassign" }).ClickAsync();
-            await page.GetByLabel("New key worker").SelectOptionAsync(new SelectOptionValue { Label = second.DisplayName });
+            await page.GetByLabel("New key worker").SelectOptionAsync(new SelectOptionValue { Label = $"{second.DisplayName} (key worker)" });
             await page.GetByLabel("Why (optional)").FillAsync("Balancing caseloads");
             await page.GetByRole(AriaRole.Button, new() { Name = "Reassign" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"The case is now with {second.DisplayName}.");

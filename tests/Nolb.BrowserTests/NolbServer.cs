@@ -56,13 +56,6 @@ public sealed class NolbServer : WebApplicationFactory<Program>
         builder.UseSetting("Nolb:Demo", "false");
         builder.UseSetting("Nolb:SignIn:AttemptsPerMinute", "10000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        // NOLB_BROWSER_TEST_LOG=/path/to/file keeps the server's warnings and errors (the test run does not show them).
-        if (Environment.GetEnvironmentVariable("NOLB_BROWSER_TEST_LOG") is { Length: > 0 } log)
-        {
-            builder.UseSetting("Serilog:Using:90", "Serilog.Sinks.File");
-            builder.UseSetting("Serilog:WriteTo:90:Name", "File");
-            builder.UseSetting("Serilog:WriteTo:90:Args:path", log);
-        }
     }
 
     public override async ValueTask DisposeAsync()
