@@ -66,6 +66,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             await page.GetByLabel("First name").FillAsync(SweepWorld.GivenName);
             await page.GetByLabel("Last name").FillAsync(SweepWorld.FamilyName);
             await page.GetByLabel("Date of birth").FillAsync(SweepWorld.DateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            await page.GetByLabel("Phone number (optional)").FillAsync("0141 496 0001");
             await page.GetByLabel("Phone call").ChooseAsync();
             await page.GetByLabel("Employment status").SelectOptionAsync(new SelectOptionValue { Label = "Unemployed, less than 12 months" });
             await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
@@ -187,7 +188,10 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         if (entry.Then is not null)
         {
             await entry.Then(session.Page, world);
-            Assert.DoesNotContain("/Account/", session.Page.Url, StringComparison.Ordinal);
+            if (entry.As is not null)
+            {
+                Assert.DoesNotContain("/Account/", session.Page.Url, StringComparison.Ordinal);
+            }
         }
 
         await session.AssertAccessibleAsync(name);
