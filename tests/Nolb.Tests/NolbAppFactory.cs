@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nolb.Web.Data;
@@ -24,6 +25,9 @@ public class NolbAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private TestDatabase? database;
 
     public TestDatabase Database => database ?? throw new InvalidOperationException("The factory is not initialised.");
+
+    /// <summary>The app's <see cref="TimeProvider"/>: real time, moved by <see cref="TestClock.Offset"/> when a test needs a later now.</summary>
+    public TestClock Clock { get; } = new();
 
     /// <summary>Settings a test class may change before the app starts (e.g. a lower sign-in limit).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -63,6 +67,8 @@ public class NolbAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public async Task<T> WithDbAsync<T>(Func<NolbDbContext, Task<T>> query)
@@ -125,6 +131,23 @@ public class NolbAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
 
     public sealed record TokenResponse(string AccessToken, long ExpiresIn);
+}
+
+/// <summary>
+/// The real clock plus an offset. Move it only in a test class of its own, and sign in again after moving
+/// it (tokens and cookies are dated by the same clock).
+/// </summary>
+public sealed class TestClock : TimeProvider
+{
+    private long offsetTicks;
+
+    public TimeSpan Offset
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
+        set => Interlocked.Exchange(ref offsetTicks, value.Ticks);
+    }
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
 }
 
 public static class TestUsers

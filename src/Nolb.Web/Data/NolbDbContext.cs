@@ -28,6 +28,11 @@ public abstract class NolbDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<Domain.Assessments.DomainScore> DomainScores => Set<Domain.Assessments.DomainScore>();
     public DbSet<Domain.ActionPlans.ActionPlan> ActionPlans => Set<Domain.ActionPlans.ActionPlan>();
     public DbSet<Domain.ActionPlans.ActionPlanItem> ActionPlanItems => Set<Domain.ActionPlans.ActionPlanItem>();
+    public DbSet<Domain.Interventions.InterventionCategory> InterventionCategories => Set<Domain.Interventions.InterventionCategory>();
+    public DbSet<Domain.Interventions.InterventionType> InterventionTypes => Set<Domain.Interventions.InterventionType>();
+    public DbSet<Domain.Interventions.Intervention> Interventions => Set<Domain.Interventions.Intervention>();
+    public DbSet<Domain.CaseNotes.CaseNote> CaseNotes => Set<Domain.CaseNotes.CaseNote>();
+    public DbSet<Domain.Appointments.Appointment> Appointments => Set<Domain.Appointments.Appointment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

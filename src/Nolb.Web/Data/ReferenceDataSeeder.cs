@@ -28,6 +28,7 @@ public static class ReferenceDataSeeder
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await InterventionCatalogueSeeder.SeedAsync(db, cancellationToken);
     }
 
     public static IReadOnlyList<CouncilArea> CouncilAreas()

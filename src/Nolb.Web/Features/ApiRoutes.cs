@@ -1,8 +1,11 @@
 using Nolb.Web.Features.Account;
 using Nolb.Web.Features.ActionPlans;
 using Nolb.Web.Features.Admin.Users;
+using Nolb.Web.Features.Appointments;
 using Nolb.Web.Features.Assessments;
 using Nolb.Web.Features.BetterOffInWork;
+using Nolb.Web.Features.CaseNotes;
+using Nolb.Web.Features.Interventions;
 using Nolb.Web.Features.Leps;
 using Nolb.Web.Features.Organisations;
 using Nolb.Web.Features.Participants;
@@ -24,6 +27,9 @@ public static class ApiRoutes
         v1.MapBetterOffApi();
         v1.MapAssessmentsApi();
         v1.MapActionPlanApi();
+        v1.MapInterventionsApi();
+        v1.MapCaseNotesApi();
+        v1.MapAppointmentsApi();
         return app;
     }
 }

@@ -51,6 +51,7 @@ public static partial class DemoData
             var lepCode = DemoLeps[index].LepCode;
             var lepId = await db.Leps.Where(l => l.Code == lepCode).Select(l => l.Id).SingleAsync();
             participants += await DemoParticipants.SeedAsync(db, lepId, seed: 4200 + index, now);
+            await DemoCaseActivity.SeedAsync(db, lepId, seed: 5200 + index, now);
         }
 
         created += await EnsureUserAsync(userManager, faker, $"analyst@{EmailDomain}", Role.NationalAnalyst, null, null, now);

@@ -23,6 +23,19 @@ public static class WebSetup
         services.AddScoped<Features.Assessments.EngagementCases>();
         services.AddScoped<Features.Assessments.AssessmentCommands>();
         services.AddScoped<Features.ActionPlans.ActionPlanCommands>();
+        services.AddScoped<Features.Participants.CaseActivityAccess>();
+        services.AddScoped<Features.Interventions.InterventionCommands>();
+        services.AddScoped<Features.CaseNotes.CaseNoteCommands>();
+        services.AddScoped<Features.Appointments.AppointmentCommands>();
+        services.AddScoped<Features.Timeline.CaseTimeline>();
+        // The case timeline, in the order of its filter: one line per kind of record.
+        services.AddScoped<Features.Timeline.ITimelineSource, Features.Timeline.StageMoveTimelineSource>();
+        services.AddScoped<Features.Timeline.ITimelineSource, Features.Timeline.AssignmentTimelineSource>();
+        services.AddScoped<Features.Timeline.ITimelineSource, Features.Interventions.InterventionTimelineSource>();
+        services.AddScoped<Features.Timeline.ITimelineSource, Features.CaseNotes.CaseNoteTimelineSource>();
+        services.AddScoped<Features.Timeline.ITimelineSource, Features.Appointments.AppointmentTimelineSource>();
+        services.AddScoped<Features.Timeline.ITimelineSource, Features.Timeline.AssessmentTimelineSource>();
+        services.AddScoped<Features.Timeline.ITimelineSource, Features.Timeline.ActionPlanTimelineSource>();
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";

@@ -41,6 +41,11 @@ public static class Permissions
         public const string ReadEqualityData = "participants.read-equality-data";
     }
 
+    public static class CaseNotes
+    {
+        public const string ReadSensitiveLep = "case-notes.read-sensitive-lep";
+    }
+
     public static class Referrals
     {
         public const string ReceiveForOrganisation = "referrals.receive-for-organisation";
@@ -89,6 +94,7 @@ public static class Permissions
         new(Participants.Reassign, "Move cases between key workers"),
         new(Participants.Transfer, "Transfer a person's record to another LEP when they move, with their consent"),
         new(Participants.ReadEqualityData, "See equality monitoring answers, which are special-category data"),
+        new(CaseNotes.ReadSensitiveLep, "Read sensitive case notes (health, justice, safeguarding) on any case in your LEP"),
         new(Referrals.ReceiveForOrganisation, "Receive referrals made to your organisation"),
         new(Employers.Manage, "Work with employers, vacancies, placements and recruitment incentives"),
         new(DeliveryPlans.Manage, "Write the delivery plan and manage commissioning"),

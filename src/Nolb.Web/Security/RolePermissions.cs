@@ -31,6 +31,7 @@ public static class RolePermissions
         (Role.TeamLeader, BetterOff.Calculate),
         (Role.PartnerWorker, BetterOff.Calculate),
         (Role.EmployerEngagementOfficer, BetterOff.Calculate),
+        (Role.TeamLeader, CaseNotes.ReadSensitiveLep),
     ];
 
     static RolePermissions()

@@ -37,4 +37,18 @@ public sealed class DemoDataTests(DemoAppFactory app) : IClassFixture<DemoAppFac
 
         Assert.Contains("\"lepCode\":\"S12000049\"", me, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Demo_cases_have_interventions_notes_and_upcoming_appointments_in_each_lep()
+    {
+        foreach (var lepCode in new[] { NolbAppFactory.Glasgow, NolbAppFactory.Fife })
+        {
+            var lepId = await app.WithDbAsync(db => db.Leps.Where(l => l.Code == lepCode).Select(l => l.Id).SingleAsync());
+            var now = DateTime.UtcNow;
+
+            Assert.True(await app.WithDbAsync(db => db.Interventions.CountAsync(i => i.LepId == lepId)) >= 10);
+            Assert.True(await app.WithDbAsync(db => db.CaseNotes.CountAsync(n => n.LepId == lepId && n.Sensitivity != null)) >= 2);
+            Assert.True(await app.WithDbAsync(db => db.Appointments.CountAsync(a => a.LepId == lepId && a.Attendance == null && a.StartsAt > now)) >= 5);
+        }
+    }
 }

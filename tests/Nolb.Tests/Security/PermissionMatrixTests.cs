@@ -64,6 +64,8 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         ("/Caseload", CaseWorkers),
         ("/Participants", CaseWorkers),
         ("/Participants/Register", CaseWorkers),
+        ("/Appointments/Diary", CaseWorkers),
+        ("/Admin/Interventions", AdministratorsOnly),
     ];
 
     private static readonly (string Path, Role[] Allowed)[] Endpoints =
@@ -72,6 +74,7 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         ("/api/v1/leps", Everyone),
         ("/api/v1/users", AdministratorsOnly),
         ("/api/v1/organisations", OrganisationReaders),
+        ("/api/v1/reference/interventions", Everyone),
     ];
 
     public static TheoryData<string, Role> PageCases => Cases(Pages);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
 using Nolb.Web.Domain.BetterOffInWork;
 using Nolb.Web.Features.Participants;
 using Nolb.Web.Security;
@@ -14,7 +15,8 @@ namespace Nolb.Web.Features.BetterOffInWork;
 /// Opened from a participant's record with <c>?participantId=</c>, it fills in their age (an audited read).
 /// </summary>
 [Authorize(Policy = Permissions.BetterOff.Calculate)]
-public sealed class IndexModel(RateTableCatalog catalog, ParticipantRecords records, TimeProvider clock) : PageModel
+public sealed class IndexModel(
+    RateTableCatalog catalog, ParticipantRecords records, TimeProvider clock, Data.NolbDbContext db, Interventions.InterventionCommands interventions) : PageModel
 {
     public const int ChildRows = 6;
 
@@ -113,6 +115,44 @@ public sealed class IndexModel(RateTableCatalog catalog, ParticipantRecords reco
     {
         Result = Calculate();
         return Page();
+    }
+
+    /// <summary>
+    /// Saves the result on the person's open engagement as a completed "Better Off In Work calculation"
+    /// intervention, with the plain-text summary (figures only, no personal details) as its notes.
+    /// </summary>
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
+    {
+        var result = Calculate();
+        if (result is null)
+        {
+            return Page();
+        }
+
+        Result = result;
+        var engagementId = Input.ParticipantId is { } participantId
+            ? await db.Engagements.Where(e => e.ParticipantId == participantId && e.LeftOn == null).Select(e => (Guid?)e.Id).SingleOrDefaultAsync(ct)
+            : null;
+        if (engagementId is null)
+        {
+            ModelState.AddModelError(string.Empty, "To save the result, open this calculator from the record of a person with an open engagement");
+            return Page();
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var saved = await interventions.RecordByCodeAsync(engagementId.Value, Domain.Interventions.AnnexOneCatalogue.BetterOffInWork, today, null, result.Summary(), ct);
+        if (saved.Handle(ModelState) is { } failure)
+        {
+            return failure;
+        }
+
+        if (saved.Outcome != ActivityOutcome.Done)
+        {
+            return Page();
+        }
+
+        TempData["Confirmation"] = "The Better Off In Work calculation is saved on the record as an intervention";
+        return RedirectToPage("/Participants/Record", new { id = Input.ParticipantId });
     }
 
     public IActionResult OnPostPdf()

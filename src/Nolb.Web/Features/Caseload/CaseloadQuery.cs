@@ -18,7 +18,7 @@ public enum CaseloadSort
 public sealed record CaseRow(
     Guid ParticipantId, Guid EngagementId, string Reference, string Name, PipelineStage Stage,
     DateOnly Started, DateOnly LastActivity, Guid? KeyWorkerId, string? KeyWorkerName,
-    int OverdueActions = 0, bool ReviewDue = false)
+    int OverdueActions = 0, bool ReviewDue = false, DateTime? NextAppointment = null)
 {
     public int DaysSinceLastActivity(DateOnly today) => today.DayNumber - LastActivity.DayNumber;
 }
@@ -53,6 +53,7 @@ public sealed class CaseloadQuery(NolbDbContext db, CurrentUser currentUser, Tim
         }
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
         var rows = engagements.Select(e => new
         {
             e.ParticipantId,
@@ -68,6 +69,7 @@ public sealed class CaseloadQuery(NolbDbContext db, CurrentUser currentUser, Tim
             OverdueActions = db.ActionPlanItems.Count(i => db.ActionPlans.Any(p => p.Id == i.ActionPlanId && p.EngagementId == e.Id)
                 && i.DueDate < today && (i.Status == ActionStatus.NotStarted || i.Status == ActionStatus.InProgress)),
             ReviewDue = db.ActionPlans.Any(p => p.EngagementId == e.Id && p.ReviewDate <= today),
+            NextAppointment = db.Appointments.Where(a => a.EngagementId == e.Id && a.Attendance == null && a.StartsAt >= now).Min(a => (DateTime?)a.StartsAt),
         });
         rows = sort switch
         {
@@ -87,7 +89,7 @@ public sealed class CaseloadQuery(NolbDbContext db, CurrentUser currentUser, Tim
         page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
         var items = await rows.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new CaseloadPage(
-            items.Select(r => new CaseRow(r.ParticipantId, r.EngagementId, r.Reference, r.Name, r.CurrentStage, r.StartDate, r.LastActivity, r.KeyWorkerId, r.KeyWorkerName, r.OverdueActions, r.ReviewDue)).ToList(),
+            items.Select(r => new CaseRow(r.ParticipantId, r.EngagementId, r.Reference, r.Name, r.CurrentStage, r.StartDate, r.LastActivity, r.KeyWorkerId, r.KeyWorkerName, r.OverdueActions, r.ReviewDue, r.NextAppointment)).ToList(),
             total, page, pageSize);
     }
 }

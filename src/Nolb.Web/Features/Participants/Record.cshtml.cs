@@ -10,7 +10,8 @@ namespace Nolb.Web.Features.Participants;
 
 /// <summary>A person's record: summary, engagements and their stage timeline, consent, equality data. Every view is audited.</summary>
 [Authorize(Policy = Permissions.Participants.ReadOwnCaseload)]
-public sealed class RecordModel(ParticipantRecords records, NolbDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
+public sealed class RecordModel(
+    ParticipantRecords records, NolbDbContext db, CurrentUser currentUser, TimeProvider clock, Timeline.CaseTimeline timeline) : PageModel
 {
     public Participant Participant { get; private set; } = null!;
     public IReadOnlyDictionary<Guid, string> UserNames { get; private set; } = new Dictionary<Guid, string>();
@@ -18,12 +19,18 @@ public sealed class RecordModel(ParticipantRecords records, NolbDbContext db, Cu
     public bool CanEdit { get; private set; }
     public bool CanReassign => CanEdit && currentUser.Has(Permissions.Participants.Reassign);
     public bool CanTransfer => CanEdit && currentUser.Has(Permissions.Participants.Transfer);
+    public bool CanCalculateBetterOff => CanEdit && currentUser.Has(Permissions.BetterOff.Calculate);
     public bool ShowEquality => currentUser.CanSeeEqualityData();
 
-    /// <summary>Moves and reassignments of one engagement, newest first, as one timeline.</summary>
-    public sealed record TimelineEntry(DateOnly Date, DateTime RecordedAt, string Title, string? Reason, Guid RecordedBy);
+    /// <summary>The engagement the timeline shows: the open one, else the latest.</summary>
+    public Engagement? TimelineEngagement { get; private set; }
+    public IReadOnlyList<Timeline.TimelineEntry> TimelineEntries { get; private set; } = [];
+    public IReadOnlyList<(string Kind, string Label)> TimelineKinds => timeline.Kinds;
+    public IReadOnlySet<string> TimelineShown { get; private set; } = new HashSet<string>();
+    public string? Show { get; private set; }
+    public IReadOnlyList<Appointments.AppointmentView> UpcomingAppointments { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, string? show, CancellationToken ct)
     {
         var participant = await records.ReadAsync(id, ct);
         if (participant is null)
@@ -43,15 +50,17 @@ public sealed class RecordModel(ParticipantRecords records, NolbDbContext db, Cu
             .Distinct()
             .ToList();
         UserNames = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        TimelineEngagement = participant.OpenEngagement ?? participant.Engagements.OrderByDescending(e => e.StartDate).FirstOrDefault();
+        if (TimelineEngagement is { } engagement)
+        {
+            Show = show;
+            TimelineShown = timeline.Selected(show);
+            TimelineEntries = await timeline.BuildAsync(new CaseView(engagement, participant, CanEdit), show, ct);
+            UpcomingAppointments = await Appointments.AppointmentCommands.Upcoming(db, engagement.Id, clock.GetUtcNow().UtcDateTime).Take(5).ToListAsync(ct);
+        }
+
         return Page();
     }
 
     public string NameOf(Guid? userId) => userId is { } id && UserNames.TryGetValue(id, out var name) ? name : "Not assigned";
-
-    public IEnumerable<TimelineEntry> Timeline(Engagement engagement) =>
-        engagement.StageMoves
-            .Select(m => new TimelineEntry(m.Date, m.RecordedAt, $"Stage {m.Stage.Label()}", m.Reason, m.RecordedByUserId))
-            .Concat(engagement.Assignments.Select(a => new TimelineEntry(
-                DateOnly.FromDateTime(a.RecordedAt), a.RecordedAt, $"Case moved from {NameOf(a.FromKeyWorkerId)} to {NameOf(a.ToKeyWorkerId)}", a.Reason, a.RecordedByUserId)))
-            .OrderByDescending(t => t.Date).ThenByDescending(t => t.RecordedAt);
 }

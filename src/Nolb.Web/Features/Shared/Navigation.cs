@@ -23,6 +23,10 @@ public static class Navigation
             "Create accounts, set each person's role, LEP and organisation, and disable accounts."),
         new("Audit trail", "/Admin/Audit/Index", Permissions.Audit.Search,
             "Search who signed in, and who saw and changed which record, when and from where."),
+        new("Appointments", "/Appointments/Diary", Permissions.Participants.ReadOwnCaseload,
+            "Your upcoming appointments, and a calendar file to add them to your diary."),
+        new("Intervention catalogue", "/Admin/Interventions/Index", Permissions.ReferenceData.Manage,
+            "The types of intervention key workers record; add a type or a category."),
     ];
 
     public static IEnumerable<NavigationItem> For(CurrentUser user) => All.Where(item => user.Has(item.Permission));

@@ -202,6 +202,73 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.ToTable("ActionPlanItems");
                 });
 
+            modelBuilder.Entity("Nolb.Web.Domain.Appointments.Appointment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Attendance")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("AttendanceRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WithWhom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LepId");
+
+                    b.HasIndex("EngagementId", "StartsAt");
+
+                    b.HasIndex("StaffUserId", "StartsAt");
+
+                    b.ToTable("Appointments");
+                });
+
             modelBuilder.Entity("Nolb.Web.Domain.Assessments.DomainScore", b =>
                 {
                     b.Property<Guid>("Id")
@@ -323,6 +390,198 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.HasIndex("LepId", "OccurredAt");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.CaseNotes.CaseNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CorrectsNoteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("CorrectsNoteId");
+
+                    b.HasIndex("LepId");
+
+                    b.HasIndex("EngagementId", "Date");
+
+                    b.ToTable("CaseNotes");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Interventions.Intervention", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DeliveredBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("PartnerOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("QualificationAwardingBody")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("QualificationScqfLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("QualificationTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("TypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LepId");
+
+                    b.HasIndex("PartnerOrganisationId");
+
+                    b.HasIndex("TypeId");
+
+                    b.HasIndex("EngagementId", "StartDate");
+
+                    b.ToTable("Interventions");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Interventions.InterventionCategory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("InterventionCategories");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Interventions.InterventionType", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("InterventionTypes");
                 });
 
             modelBuilder.Entity("Nolb.Web.Domain.Lep", b =>
@@ -809,6 +1068,27 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Nolb.Web.Domain.Appointments.Appointment", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Participants.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.Lep", null)
+                        .WithMany()
+                        .HasForeignKey("LepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Security.NolbUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nolb.Web.Domain.Assessments.DomainScore", b =>
                 {
                     b.HasOne("Nolb.Web.Domain.Assessments.NeedsAssessment", null)
@@ -837,6 +1117,73 @@ namespace Nolb.Web.Data.Migrations.Postgres
                         .HasForeignKey("LepId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.CaseNotes.CaseNote", b =>
+                {
+                    b.HasOne("Nolb.Web.Security.NolbUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.CaseNotes.CaseNote", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsNoteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Nolb.Web.Domain.Participants.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.Lep", null)
+                        .WithMany()
+                        .HasForeignKey("LepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Interventions.Intervention", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Participants.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.Lep", null)
+                        .WithMany()
+                        .HasForeignKey("LepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.Organisation", "PartnerOrganisation")
+                        .WithMany()
+                        .HasForeignKey("PartnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Nolb.Web.Domain.Interventions.InterventionType", "Type")
+                        .WithMany()
+                        .HasForeignKey("TypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PartnerOrganisation");
+
+                    b.Navigation("Type");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Interventions.InterventionType", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Interventions.InterventionCategory", "Category")
+                        .WithMany("Types")
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Category");
                 });
 
             modelBuilder.Entity("Nolb.Web.Domain.Organisation", b =>
@@ -1043,6 +1390,11 @@ namespace Nolb.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Nolb.Web.Domain.Assessments.NeedsAssessment", b =>
                 {
                     b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Interventions.InterventionCategory", b =>
+                {
+                    b.Navigation("Types");
                 });
 
             modelBuilder.Entity("Nolb.Web.Domain.Participants.Engagement", b =>

@@ -193,6 +193,73 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.ToTable("ActionPlanItems");
                 });
 
+            modelBuilder.Entity("Nolb.Web.Domain.Appointments.Appointment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attendance")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AttendanceRecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithWhom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LepId");
+
+                    b.HasIndex("EngagementId", "StartsAt");
+
+                    b.HasIndex("StaffUserId", "StartsAt");
+
+                    b.ToTable("Appointments");
+                });
+
             modelBuilder.Entity("Nolb.Web.Domain.Assessments.DomainScore", b =>
                 {
                     b.Property<Guid>("Id")
@@ -312,6 +379,198 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.HasIndex("LepId", "OccurredAt");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.CaseNotes.CaseNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CorrectsNoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("CorrectsNoteId");
+
+                    b.HasIndex("LepId");
+
+                    b.HasIndex("EngagementId", "Date");
+
+                    b.ToTable("CaseNotes");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Interventions.Intervention", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveredBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PartnerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QualificationAwardingBody")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("QualificationScqfLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QualificationTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TypeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LepId");
+
+                    b.HasIndex("PartnerOrganisationId");
+
+                    b.HasIndex("TypeId");
+
+                    b.HasIndex("EngagementId", "StartDate");
+
+                    b.ToTable("Interventions");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Interventions.InterventionCategory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("InterventionCategories");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Interventions.InterventionType", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("InterventionTypes");
                 });
 
             modelBuilder.Entity("Nolb.Web.Domain.Lep", b =>
@@ -798,6 +1057,27 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Nolb.Web.Domain.Appointments.Appointment", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Participants.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.Lep", null)
+                        .WithMany()
+                        .HasForeignKey("LepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Security.NolbUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nolb.Web.Domain.Assessments.DomainScore", b =>
                 {
                     b.HasOne("Nolb.Web.Domain.Assessments.NeedsAssessment", null)
@@ -826,6 +1106,73 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                         .HasForeignKey("LepId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.CaseNotes.CaseNote", b =>
+                {
+                    b.HasOne("Nolb.Web.Security.NolbUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.CaseNotes.CaseNote", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsNoteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Nolb.Web.Domain.Participants.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.Lep", null)
+                        .WithMany()
+                        .HasForeignKey("LepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Interventions.Intervention", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Participants.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.Lep", null)
+                        .WithMany()
+                        .HasForeignKey("LepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.Organisation", "PartnerOrganisation")
+                        .WithMany()
+                        .HasForeignKey("PartnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Nolb.Web.Domain.Interventions.InterventionType", "Type")
+                        .WithMany()
+                        .HasForeignKey("TypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PartnerOrganisation");
+
+                    b.Navigation("Type");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Interventions.InterventionType", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Interventions.InterventionCategory", "Category")
+                        .WithMany("Types")
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Category");
                 });
 
             modelBuilder.Entity("Nolb.Web.Domain.Organisation", b =>
@@ -1032,6 +1379,11 @@ namespace Nolb.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Nolb.Web.Domain.Assessments.NeedsAssessment", b =>
                 {
                     b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Interventions.InterventionCategory", b =>
+                {
+                    b.Navigation("Types");
                 });
 
             modelBuilder.Entity("Nolb.Web.Domain.Participants.Engagement", b =>
