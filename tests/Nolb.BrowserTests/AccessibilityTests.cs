@@ -113,6 +113,17 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         new("Transfer to another LEP", Role.TeamLeader, "/Participants/{participant}/Transfer"),
         new("Transfer to another LEP, empty form", Role.TeamLeader, "/Participants/{participant}/Transfer", (page, _) => Submit(page, "Transfer the record")),
 
+        // Case activity: interventions, case notes, appointments
+        new("Intervention catalogue", Role.Administrator, "/Admin/Interventions"),
+        new("Intervention catalogue, empty form", Role.Administrator, "/Admin/Interventions", (page, _) => Submit(page, "Add the type")),
+        new("Record an intervention", Role.KeyWorker, "/Participants/Engagements/{engagement}/Interventions"),
+        new("Record an intervention, empty form", Role.KeyWorker, "/Participants/Engagements/{engagement}/Interventions", (page, _) => Submit(page, "Record the intervention")),
+        new("Add a case note", Role.KeyWorker, "/Participants/Engagements/{engagement}/Notes"),
+        new("Add a case note, empty form", Role.KeyWorker, "/Participants/Engagements/{engagement}/Notes", (page, _) => Submit(page, "Add the note")),
+        new("Book an appointment", Role.KeyWorker, "/Participants/Engagements/{engagement}/Appointments"),
+        new("Book an appointment, empty form", Role.KeyWorker, "/Participants/Engagements/{engagement}/Appointments", (page, _) => Submit(page, "Book the appointment")),
+        new("Appointments diary", Role.KeyWorker, "/Appointments/Diary"),
+
         // Needs assessment, distance travelled and action plan
         new("Needs assessment", Role.KeyWorker, "/Engagements/{engagement}/Assessments"),
         new("Needs assessment, team leader", Role.TeamLeader, "/Engagements/{engagement}/Assessments"),
