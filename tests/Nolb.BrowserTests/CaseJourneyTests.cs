@@ -106,7 +106,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
             await Expect(row.GetByRole(AriaRole.Cell).Last).ToHaveTextAsync(first.DisplayName);
             await row.GetByRole(AriaRole.Link, new() { Name = fullName }).ClickAsync();
 
-            await page.GetByRole(AriaRole.Link, new() { Name = "Reassign" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Reassign", Exact = true }).ClickAsync();
             await page.GetByLabel("New key worker").SelectOptionAsync(new SelectOptionValue { Label = $"{second.DisplayName} (key worker)" });
             await page.GetByLabel("Why (optional)").FillAsync("Balancing caseloads");
             await page.GetByRole(AriaRole.Button, new() { Name = "Reassign" }).ClickAsync();
