@@ -147,7 +147,8 @@ public sealed class DsSelectTagHelper : DsFieldTagHelper
         var options = Placeholder is null ? "" : $"<option value=\"\">{encoder.Encode(Placeholder)}</option>";
         foreach (var item in Items)
         {
-            var isSelected = selected is not null ? item.Value == selected : item.Selected;
+            // Ignoring case: ids listed by an SQLite query come back as upper-case text, the model's Guid prints lower case.
+            var isSelected = selected is not null ? string.Equals(item.Value, selected, StringComparison.OrdinalIgnoreCase) : item.Selected;
             options += $"<option value=\"{encoder.Encode(item.Value)}\"{(isSelected ? " selected" : "")}>{encoder.Encode(item.Text)}</option>";
         }
 

@@ -1,0 +1,228 @@
+using Microsoft.Playwright;
+using Nolb.Web.Security;
+using static Microsoft.Playwright.Assertions;
+
+namespace Nolb.BrowserTests;
+
+/// <summary>
+/// Every page reachable so far (but the API reference, /scalar: Scalar's own page, whose grey text fails colour
+/// contrast and is not Nolb's to fix), as the role that uses it, checked with axe-core for WCAG 2.2 A/AA and for
+/// console (CSP) errors. To add a page, add a line to <see cref="All"/>: a name, the role (null: signed
+/// out), the path (placeholders in braces are the ids of <see cref="SweepWorld"/>), and optionally what to
+/// do on the page before checking it (e.g. submit the form empty to see its errors) and the expected status.
+/// </summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class AccessibilityTests(BrowserFixture browser)
+{
+    public sealed record SweepPage(string Name, Role? As, string Path, Func<IPage, SweepWorld, Task>? Then = null, int Status = 200);
+
+    public static readonly IReadOnlyList<SweepPage> All =
+    [
+        // Signed out
+        new("Home, signed out", null, "/"),
+        new("Sign in", null, "/Account/SignIn"),
+        new("Sign in, empty form", null, "/Account/SignIn", (page, _) => Submit(page, "Sign in")),
+        new("Sign in, wrong password", null, "/Account/SignIn", async (page, _) =>
+        {
+            await page.GetByLabel("Email address").FillAsync("nobody@nolb.test");
+            await page.GetByLabel("Password").FillAsync("not-the-password");
+            await Submit(page, "Sign in");
+        }),
+        new("Signed out", null, "/Account/SignedOut"),
+        new("Page not found", Role.KeyWorker, "/no-such-page", Status: 404),
+        new("Participant not found", Role.KeyWorker, "/Participants/00000000-0000-0000-0000-000000000001", Status: 404),
+        new("Access denied", Role.KeyWorker, "/Admin/Users", Status: 403),
+
+        // Home page of every role
+        .. Enum.GetValues<Role>().Select(role => new SweepPage($"Home, {role.DisplayName()}", role, "/")),
+
+        // Administration
+        new("Users", Role.Administrator, "/Admin/Users"),
+        new("Users, filtered", Role.Administrator, "/Admin/Users?Role=KeyWorker&Lep=S12000049"),
+        new("Create a user", Role.Administrator, "/Admin/Users/Create"),
+        new("Create a user, empty form", Role.Administrator, "/Admin/Users/Create", (page, _) => Submit(page, "Create user")),
+        new("Edit a user", Role.Administrator, "/Admin/Users/Edit/{keyWorker}"),
+        new("Edit a user, with errors", Role.Administrator, "/Admin/Users/Edit/{keyWorker}", async (page, _) =>
+        {
+            await page.GetByLabel("Name", new() { Exact = true }).FillAsync("");
+            await Submit(page, "Save changes");
+        }),
+        new("Organisations", Role.Administrator, "/Organisations"),
+        new("Organisations, LEP manager", Role.LepManager, "/Organisations"),
+        new("Add an organisation", Role.Administrator, "/Organisations/Create"),
+        new("Add an organisation, empty form", Role.Administrator, "/Organisations/Create", (page, _) => Submit(page, "Add organisation")),
+        new("Edit an organisation", Role.Administrator, "/Organisations/Edit/{organisation}"),
+        new("Audit trail", Role.Administrator, "/Admin/Audit"),
+        new("Audit trail, searched", Role.Administrator, "/Admin/Audit?Action=SignIn"),
+
+        // Participants and caseload
+        new("Find a person", Role.KeyWorker, "/Participants"),
+        new("Find a person, found", Role.KeyWorker, "/Participants?Search=Sweep"),
+        new("Find a person, nobody found", Role.KeyWorker, "/Participants?Search=Nobody+Here"),
+        new("Register a person", Role.KeyWorker, "/Participants/Register"),
+        new("Register a person, empty form", Role.KeyWorker, "/Participants/Register", (page, _) => Submit(page, "Register")),
+        new("Register a person, possible duplicate", Role.KeyWorker, "/Participants/Register", async (page, world) =>
+        {
+            await page.GetByLabel("First name").FillAsync(SweepWorld.GivenName);
+            await page.GetByLabel("Last name").FillAsync(SweepWorld.FamilyName);
+            await page.GetByLabel("Date of birth").FillAsync(SweepWorld.DateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            await page.GetByLabel("Phone number (optional)").FillAsync("0141 496 0001");
+            await page.GetByLabel("Phone call").ChooseAsync();
+            await page.GetByLabel("Employment status").SelectOptionAsync(new SelectOptionValue { Label = "Unemployed, less than 12 months" });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This person may already have a record" })).ToBeVisibleAsync();
+        }),
+        new("Participant record", Role.KeyWorker, "/Participants/{participant}"),
+        new("Participant record, team leader", Role.TeamLeader, "/Participants/{participant}"),
+        new("Participant record, no engagement", Role.KeyWorker, "/Participants/{unengaged}"),
+        new("Change a participant's details", Role.KeyWorker, "/Participants/{participant}/Edit"),
+        new("Change a participant's details, with errors", Role.KeyWorker, "/Participants/{participant}/Edit", async (page, _) =>
+        {
+            await page.GetByLabel("First name").FillAsync("");
+            await Submit(page, "Save changes");
+        }),
+        new("Start an engagement", Role.KeyWorker, "/Participants/{unengaged}/StartEngagement"),
+        new("Start an engagement, empty form", Role.KeyWorker, "/Participants/{unengaged}/StartEngagement", (page, _) => Submit(page, "Start engagement")),
+        new("Move stage", Role.KeyWorker, "/Participants/Engagements/{engagement}/MoveStage"),
+        new("Move stage, empty form", Role.KeyWorker, "/Participants/Engagements/{engagement}/MoveStage", (page, _) => Submit(page, "Record the move")),
+        new("Caseload, key worker", Role.KeyWorker, "/Caseload"),
+        new("Caseload, filtered", Role.KeyWorker, "/Caseload?Stage=2"),
+        new("Caseloads, team leader", Role.TeamLeader, "/Caseload"),
+
+        // Case pages
+        new("Close the engagement", Role.KeyWorker, "/Participants/Engagements/{engagement}/Close"),
+        new("Close the engagement, with errors", Role.KeyWorker, "/Participants/Engagements/{engagement}/Close", async (page, _) =>
+        {
+            await page.GetByLabel("Leaving date").FillAsync("");
+            await Submit(page, "Close engagement");
+        }),
+        new("Reassign the case", Role.TeamLeader, "/Participants/Engagements/{engagement}/Reassign"),
+        new("Reassign the case, empty form", Role.TeamLeader, "/Participants/Engagements/{engagement}/Reassign", (page, _) => Submit(page, "Reassign")),
+        new("Record consent", Role.KeyWorker, "/Participants/{participant}/Consents/Record"),
+        new("Record consent, with errors", Role.KeyWorker, "/Participants/{participant}/Consents/Record", async (page, _) =>
+        {
+            await page.GetByLabel("Date the person agreed").FillAsync("");
+            await Submit(page, "Record consent");
+        }),
+        new("Withdraw consent", Role.KeyWorker, "/Participants/{participant}/Consents/{consent}/Withdraw"),
+        new("Withdraw consent, with errors", Role.KeyWorker, "/Participants/{participant}/Consents/{consent}/Withdraw", async (page, _) =>
+        {
+            await page.GetByLabel("Date the person withdrew consent").FillAsync("");
+            await Submit(page, "Withdraw consent");
+        }),
+        new("Transfer to another LEP", Role.TeamLeader, "/Participants/{participant}/Transfer"),
+        new("Transfer to another LEP, empty form", Role.TeamLeader, "/Participants/{participant}/Transfer", (page, _) => Submit(page, "Transfer the record")),
+
+        // Case activity: interventions, case notes, appointments
+        new("Intervention catalogue", Role.Administrator, "/Admin/Interventions"),
+        new("Intervention catalogue, empty form", Role.Administrator, "/Admin/Interventions", (page, _) => Submit(page, "Add the type")),
+        new("Record an intervention", Role.KeyWorker, "/Participants/Engagements/{engagement}/Interventions"),
+        new("Record an intervention, empty form", Role.KeyWorker, "/Participants/Engagements/{engagement}/Interventions", (page, _) => Submit(page, "Record the intervention")),
+        new("Add a case note", Role.KeyWorker, "/Participants/Engagements/{engagement}/Notes"),
+        new("Add a case note, empty form", Role.KeyWorker, "/Participants/Engagements/{engagement}/Notes", (page, _) => Submit(page, "Add the note")),
+        new("Book an appointment", Role.KeyWorker, "/Participants/Engagements/{engagement}/Appointments"),
+        new("Book an appointment, empty form", Role.KeyWorker, "/Participants/Engagements/{engagement}/Appointments", (page, _) => Submit(page, "Book the appointment")),
+        new("Appointments diary", Role.KeyWorker, "/Appointments/Diary"),
+
+        // Needs assessment, distance travelled and action plan
+        new("Needs assessment", Role.KeyWorker, "/Engagements/{engagement}/Assessments"),
+        new("Needs assessment, team leader", Role.TeamLeader, "/Engagements/{engagement}/Assessments"),
+        new("Needs assessment, none yet", Role.KeyWorker, "/Engagements/{unplanned}/Assessments"),
+        new("Record a needs assessment", Role.KeyWorker, "/Engagements/{engagement}/Assessments/New"),
+        new("Record a needs assessment, with errors", Role.KeyWorker, "/Engagements/{engagement}/Assessments/New", async (page, _) =>
+        {
+            await page.GetByLabel("Date of the assessment").FillAsync("");
+            await Submit(page, "Save the assessment");
+        }),
+        new("Distance travelled, with the chart", Role.KeyWorker, "/Engagements/{engagement}/DistanceTravelled", (page, _) => ChartDrawn(page)),
+        new("Distance travelled, team leader", Role.TeamLeader, "/Engagements/{engagement}/DistanceTravelled", (page, _) => ChartDrawn(page)),
+        new("Distance travelled, none yet", Role.KeyWorker, "/Engagements/{unplanned}/DistanceTravelled"),
+        new("Action plan", Role.KeyWorker, "/Engagements/{engagement}/ActionPlan"),
+        new("Action plan, team leader", Role.TeamLeader, "/Engagements/{engagement}/ActionPlan"),
+        new("Action plan, none yet", Role.KeyWorker, "/Engagements/{unplanned}/ActionPlan"),
+        new("Add an action", Role.KeyWorker, "/Engagements/{engagement}/ActionPlan/Add"),
+        new("Add an action, empty form", Role.KeyWorker, "/Engagements/{engagement}/ActionPlan/Add", (page, _) => Submit(page, "Add to the plan")),
+        new("Change an action", Role.KeyWorker, "/Engagements/{engagement}/ActionPlan/{item}/Edit"),
+        new("Change an action, with errors", Role.KeyWorker, "/Engagements/{engagement}/ActionPlan/{item}/Edit", async (page, _) =>
+        {
+            await page.GetByLabel("Goal").FillAsync("");
+            await Submit(page, "Save changes");
+        }),
+        new("Set the plan review date", Role.KeyWorker, "/Engagements/{engagement}/ActionPlan/Review"),
+        new("Set the plan review date, with errors", Role.KeyWorker, "/Engagements/{engagement}/ActionPlan/Review", async (page, _) =>
+        {
+            await page.GetByLabel("Review date").FillAsync("");
+            await Submit(page, "Set the review date");
+        }),
+        new("Printable action plan", Role.KeyWorker, "/Engagements/{engagement}/ActionPlan/Print"),
+        new("Printable action plan, as printed", Role.KeyWorker, "/Engagements/{engagement}/ActionPlan/Print",
+            (page, _) => page.EmulateMediaAsync(new() { Media = Media.Print })),
+        new("Printable action plan, none yet", Role.KeyWorker, "/Engagements/{unplanned}/ActionPlan/Print"),
+
+        // Better off in work
+        .. new[] { Role.KeyWorker, Role.TeamLeader, Role.PartnerWorker, Role.EmployerEngagementOfficer }
+            .Select(role => new SweepPage($"Better off in work, {role.DisplayName()}", role, "/BetterOffInWork")),
+        new("Better off in work, for a participant", Role.KeyWorker, "/BetterOffInWork?participantId={participant}"),
+        new("Better off in work, with errors", Role.KeyWorker, "/BetterOffInWork", async (page, _) =>
+        {
+            await page.GetByRole(AriaRole.Group, new() { Name = "Adult 1", Exact = true }).GetByLabel("Age", new() { Exact = true }).FillAsync("200");
+            await Submit(page, "Calculate");
+        }),
+        new("Better off in work, the answer", Role.KeyWorker, "/BetterOffInWork?participantId={participant}", async (page, _) =>
+        {
+            await Pages.FillBetterOffAsync(page);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Calculate", Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Result (" })).ToBeVisibleAsync();
+        }),
+    ];
+
+    public static TheoryData<string> Names => [.. All.Select(p => p.Name)];
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task Page_is_accessible(string name)
+    {
+        var entry = All.Single(p => p.Name == name);
+        var world = await browser.SharedAsync(SweepWorld.CreateAsync);
+        await using var session = await browser.OpenAsync(entry.As is { } role ? world.Users[role] : null);
+
+        var response = await session.Page.GotoAsync(world.Fill(entry.Path));
+        Assert.NotNull(response);
+        Assert.Equal(entry.Status, response.Status);
+        if (entry.Status == 200 && entry.As is not null)
+        {
+            // Signed in, on the page meant (not bounced to sign-in or access denied).
+            await Expect(session.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+            Assert.DoesNotContain("/Account/", session.Page.Url, StringComparison.Ordinal);
+        }
+
+        if (entry.Then is not null)
+        {
+            await entry.Then(session.Page, world);
+            if (entry.As is not null)
+            {
+                Assert.DoesNotContain("/Account/", session.Page.Url, StringComparison.Ordinal);
+            }
+        }
+
+        await session.AssertAccessibleAsync(name);
+    }
+
+    [Fact]
+    public void Every_sweep_entry_has_a_unique_name() =>
+        Assert.Equal(All.Count, All.Select(p => p.Name).Distinct().Count());
+
+    /// <summary>The distance-travelled chart has been drawn (its figure is shown only once Chart.js has drawn it).</summary>
+    private static async Task ChartDrawn(IPage page)
+    {
+        await Expect(page.Locator("#distance-chart-figure")).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => window.Chart && window.Chart.getChart('distance-chart') !== undefined");
+    }
+
+    /// <summary>Submits the form as it is and waits for the answer: the page again, with its error summary.</summary>
+    private static async Task Submit(IPage page, string button)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "There is a problem" })).ToBeVisibleAsync();
+    }
+}
