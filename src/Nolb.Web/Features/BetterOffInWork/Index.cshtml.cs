@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Nolb.Web.Domain.BetterOffInWork;
+using Nolb.Web.Domain.Participants;
 using Nolb.Web.Features.Participants;
 using Nolb.Web.Security;
 
@@ -96,14 +97,7 @@ public sealed class IndexModel(
                 return NotFound();
             }
 
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var age = today.Year - participant.DateOfBirth.Year;
-            if (participant.DateOfBirth.AddYears(age) > today)
-            {
-                age--;
-            }
-
-            Input.Adults[0].Age = age;
+            Input.Adults[0].Age = Age.OnDate(participant.DateOfBirth, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
             Input.ParticipantId = id;
             ParticipantName = participant.DisplayName;
         }

@@ -83,12 +83,6 @@ public sealed class CaseCommands(NolbDbContext db, CurrentUser currentUser, Time
         }
 
         var result = From(engagement.MoveTo((PipelineStage)stage.Value, date.Value, reason, UserId, Today, Now));
-        if (result.Value is { } move)
-        {
-            // Added explicitly: found only through the navigation, a new row whose id is already set can be taken for an existing one (an UPDATE of 0 rows).
-            db.StageMoves.Add(move);
-        }
-
         return await SaveIfDoneAsync(result, ct);
     }
 
