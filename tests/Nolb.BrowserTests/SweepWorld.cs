@@ -29,6 +29,7 @@ public sealed class SweepWorld
         var plan = await server.AddAssessmentsAndPlanAsync(participant.OpenEngagement!.Id, users[Role.KeyWorker].Id, organisation.Id);
         var unplanned = await server.CreateParticipantAsync("Sweepnew", "Unplanned", new DateOnly(1996, 8, 2), users[Role.KeyWorker].Id);
         var unengaged = await server.CreateParticipantAsync("Sweepnot", "Engaged", new DateOnly(2001, 1, 15), keyWorkerId: null);
+        var work = await server.CreateSweepRecordsAsync(organisation.Id, users[Role.KeyWorker].Id, users[Role.PartnerWorker].Id, participant.Id, participant.DisplayName, participant.OpenEngagement!.Id);
         return new SweepWorld
         {
             Users = users,
@@ -41,8 +42,9 @@ public sealed class SweepWorld
                 ["{consent}"] = participant.Consents.Single().Id.ToString(),
                 ["{item}"] = plan.Items[0].Id.ToString(),
                 ["{unplanned}"] = unplanned.OpenEngagement!.Id.ToString(),
+                ["{unplannedParticipant}"] = unplanned.Id.ToString(),
                 ["{unengaged}"] = unengaged.Id.ToString(),
-            },
+            }.Concat(work).ToDictionary(),
         };
     }
 

@@ -36,6 +36,7 @@ public static class WebSetup
         services.AddScoped<Features.Timeline.ITimelineSource, Features.Appointments.AppointmentTimelineSource>();
         services.AddScoped<Features.Timeline.ITimelineSource, Features.Timeline.AssessmentTimelineSource>();
         services.AddScoped<Features.Timeline.ITimelineSource, Features.Timeline.ActionPlanTimelineSource>();
+        services.AddScoped<Features.Timeline.ITimelineSource, Features.Referrals.ReferralTimelineSource>();
         services.AddScoped<Features.ServiceDirectory.SaveDirectoryService>();
         services.AddScoped<Features.ServiceDirectory.Hsds.HsdsImport>();
         services.AddScoped<Features.Referrals.ReferralCommands>();

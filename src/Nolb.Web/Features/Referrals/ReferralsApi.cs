@@ -29,7 +29,7 @@ public static class ReferralsApi
         referrals.MapGet("/inbox", InboxAsync).RequireAuthorization(Permissions.Referrals.ReceiveForOrganisation)
             .WithSummary("Referrals to your organisation (partner workers), newest first, with an overdue flag.");
         referrals.MapGet("/outbox", OutboxAsync)
-            .WithSummary("Referrals your LEP made (staff), or that your organisation sent into an LEP (partners).");
+            .WithSummary("Referrals your LEP made (staff, who may make referrals), or that your organisation sent into an LEP (partners, who may send them); anyone else gets 403.");
         referrals.MapGet("/triage", TriageAsync).RequireAuthorization(Permissions.Referrals.Triage)
             .WithSummary("Inbound referrals to your LEP (team leaders).");
         referrals.MapGet("/{id:guid}", GetAsync).WithSummary("One referral you may see; otherwise 404.");
@@ -79,8 +79,10 @@ public static class ReferralsApi
     private static async Task<Ok<List<ReferralRow>>> InboxAsync(NolbDbContext db, CurrentUser user, ReferralCommands commands, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok(await db.Inbox(user).RowsAsync(db, commands.Options, Today(clock), ct));
 
-    private static async Task<Ok<List<ReferralRow>>> OutboxAsync(NolbDbContext db, CurrentUser user, ReferralCommands commands, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await db.Outbox(user).RowsAsync(db, commands.Options, Today(clock), ct));
+    private static async Task<Results<Ok<List<ReferralRow>>, ForbidHttpResult>> OutboxAsync(NolbDbContext db, CurrentUser user, ReferralCommands commands, TimeProvider clock, CancellationToken ct) =>
+        OutboxModel.MaySee(user)
+            ? TypedResults.Ok(await db.Outbox(user).RowsAsync(db, commands.Options, Today(clock), ct))
+            : TypedResults.Forbid();
 
     private static async Task<Ok<List<ReferralRow>>> TriageAsync(NolbDbContext db, CurrentUser user, ReferralCommands commands, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok(await db.Triage(user).RowsAsync(db, commands.Options, Today(clock), ct));

@@ -21,6 +21,8 @@ public static class Navigation
             "Find services for people: employability, health, housing, money advice and more, with the supply map of your LEP."),
         new("Referrals received", "/Referrals/Inbox", Permissions.Referrals.ReceiveForOrganisation,
             "Referrals to your organisation: accept or decline them, record first contact and completion."),
+        new("Referrals sent", "/Referrals/Outbox", Permissions.Referrals.Make,
+            "Referrals your LEP has made to services, with their answers and any that are overdue."),
         new("Referral triage", "/Referrals/Triage", Permissions.Referrals.Triage,
             "People referred into your LEP by partners, waiting to be given to a key worker."),
         new("Sustainment checks", "/Outcomes/Due", Permissions.Participants.ReadOwnCaseload,
