@@ -206,6 +206,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         new("Placements", Role.EmployerEngagementOfficer, "/Placements"),
         new("Add a placement", Role.EmployerEngagementOfficer, "/Placements/Create"),
         new("Add a placement, empty form", Role.EmployerEngagementOfficer, "/Placements/Create", (page, _) => Submit(page, "Add the placement")),
+        new("Change a placement", Role.EmployerEngagementOfficer, "/Placements/Edit/{placement}"),
         new("Recruitment incentives", Role.EmployerEngagementOfficer, "/Incentives"),
         new("Recruitment incentives, LEP manager", Role.LepManager, "/Incentives"),
         new("Apply for an incentive", Role.EmployerEngagementOfficer, "/Incentives/Create"),
@@ -217,10 +218,20 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             await Submit(page, "Record the decision");
         }),
         new("Incentive scheme", Role.LepManager, "/Incentives/Scheme"),
-        new("Incentive scheme, empty form", Role.LepManager, "/Incentives/Scheme", (page, _) => Submit(page, "Save the scheme")),
+        new("Incentive scheme, with errors", Role.LepManager, "/Incentives/Scheme", async (page, _) =>
+        {
+            await page.GetByLabel("Financial year, by the year it starts in April").FillAsync("");
+            await Submit(page, "Save the scheme");
+        }),
         new("Outcomes", Role.KeyWorker, "/Engagements/{engagement}/Outcomes"),
         new("Record an outcome", Role.KeyWorker, "/Engagements/{engagement}/Outcomes/Add"),
         new("Record an outcome, empty form", Role.KeyWorker, "/Engagements/{engagement}/Outcomes/Add", (page, _) => Submit(page, "Record the outcome")),
+        new("Change an outcome", Role.KeyWorker, "/Outcomes/{outcome}/Edit"),
+        new("Change an outcome, with errors", Role.KeyWorker, "/Outcomes/{outcome}/Edit", async (page, _) =>
+        {
+            await page.GetByLabel("Job title").FillAsync("");
+            await Submit(page, "Save changes");
+        }),
         new("Record an in-work support contact", Role.KeyWorker, "/Engagements/{engagement}/Aftercare/Add"),
         new("Record an in-work support contact, empty form", Role.KeyWorker, "/Engagements/{engagement}/Aftercare/Add", (page, _) => Submit(page, "Record the contact")),
         new("Sustainment checks due", Role.KeyWorker, "/Sustainment"),

@@ -72,7 +72,6 @@ public static class WorkData
             SentByUserId = sentBy,
             SentAt = DateTime.UtcNow.AddDays(-1),
             Reason = "Would like help with confidence before interviews.",
-            ConsentToShare = true,
             Shared = new SharedDetails { Name = personName },
         };
         db.Referrals.Add(referral);
@@ -91,7 +90,6 @@ public static class WorkData
             SentByUserId = sentBy,
             SentAt = DateTime.UtcNow.AddHours(-3),
             Reason = "Looking for work after a long illness; would like a key worker.",
-            ConsentToShare = true,
             Shared = new SharedDetails { Name = personName, Phone = "0141 496 0999" },
         };
         db.Referrals.Add(referral);
@@ -281,6 +279,7 @@ public static class WorkData
             ["{employer}"] = employer.Id.ToString(),
             ["{vacancy}"] = vacancy.Id.ToString(),
             ["{placement}"] = placement.Id.ToString(),
+            ["{outcome}"] = outcome.Id.ToString(),
             ["{check}"] = outcome.Checks.OrderBy(c => c.DueDate).First().Id.ToString(),
             ["{incentive}"] = incentive.Id.ToString(),
         };

@@ -157,6 +157,46 @@ public sealed class Outcome : IVersioned
         return (outcome, []);
     }
 
+    /// <summary>
+    /// Corrects a recorded outcome by the same rules as <see cref="Record"/>; what it is (a job, education…) stays.
+    /// A changed start date re-dates the sustainment checks, unless one is already recorded against the old date.
+    /// </summary>
+    public IReadOnlyList<(string Field, string Message)> Change(OutcomeDetails d, DateOnly engagementStart, bool employerKnown, DateOnly today)
+    {
+        var (corrected, errors) = Record(d with { Kind = Kind }, EngagementId, LepId, engagementStart, employerKnown, RecordedByUserId, today, RecordedAt);
+        if (corrected is null)
+        {
+            return errors;
+        }
+
+        if (corrected.StartDate != StartDate && Checks.Any(c => c.Result is not null || c.NotNeeded))
+        {
+            return [("startDate", "A sustainment check is already recorded against this start date, so it cannot change. If the person started another job, record a new outcome")];
+        }
+
+        if (corrected.StartDate != StartDate)
+        {
+            Checks.Clear();
+            foreach (var point in Enum.GetValues<SustainmentPoint>())
+            {
+                Checks.Add(new SustainmentCheck { OutcomeId = Id, LepId = LepId, Point = point, DueDate = Sustainment.DueDate(corrected.StartDate, point) });
+            }
+        }
+
+        StartDate = corrected.StartDate;
+        EmployerId = corrected.EmployerId;
+        OrganisationName = corrected.OrganisationName;
+        JobTitle = corrected.JobTitle;
+        SocCode = corrected.SocCode;
+        HoursPerWeek = corrected.HoursPerWeek;
+        HourlyPay = corrected.HourlyPay;
+        Contract = corrected.Contract;
+        ContractMonths = corrected.ContractMonths;
+        Description = corrected.Description;
+        AftercareEndsOn = corrected.AftercareEndsOn;
+        return [];
+    }
+
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 

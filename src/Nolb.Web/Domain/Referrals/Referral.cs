@@ -31,7 +31,8 @@ public sealed class Referral : IVersioned
     public required string Reason { get; init; }
 
     /// <summary>Whether the person agreed to share their details with the receiving organisation when it was sent.</summary>
-    public bool ConsentToShare { get; init; }
+    /// <remarks>Set when the referral is made; cleared (with the details shared) if the person later withdraws that consent.</remarks>
+    public bool ConsentToShare { get; internal set; }
     public SharedDetails Shared { get; init; } = new();
 
     public ReferralStatus Status { get; private set; } = ReferralStatus.Sent;
@@ -51,6 +52,21 @@ public sealed class Referral : IVersioned
 
     /// <summary>Still waiting for someone to act: not yet accepted or declined (outbound), or not yet allocated (inbound).</summary>
     public bool AwaitingAction => Status == ReferralStatus.Sent;
+
+    /// <summary>
+    /// The person withdrew their consent to share with the receiving organisation: the personal details it was sent
+    /// are taken off the referral, so the partner no longer sees them and sees why. The reason and timings stay.
+    /// </summary>
+    public void WithdrawConsentToShare()
+    {
+        ConsentToShare = false;
+        Shared.Name = null;
+        Shared.DateOfBirth = null;
+        Shared.Phone = null;
+        Shared.Email = null;
+        Shared.Address = null;
+        Shared.Postcode = null;
+    }
 
     public DomainResult<Referral> Accept(Guid by, DateTime now)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Nolb.Web.Data;
 using Nolb.Web.Domain.ActionPlans;
+using Nolb.Web.Domain.Appointments;
 using Nolb.Web.Domain.Participants;
 using Nolb.Web.Security;
 
@@ -30,7 +31,7 @@ public sealed record CaseloadPage(IReadOnlyList<CaseRow> Rows, int Total, int Pa
 
 /// <summary>
 /// Open cases in the user's LEP: a key worker's own, or (for a team leader) everyone's or one key worker's.
-/// Last activity is the latest recorded stage move until case notes and appointments arrive. Each case
+/// Last activity is the latest stage move, case note or attended appointment (by its UTC date). Each case
 /// shows how many of its plan's actions are overdue and whether the plan's review is due.
 /// </summary>
 public sealed class CaseloadQuery(NolbDbContext db, CurrentUser currentUser, TimeProvider clock)
@@ -54,22 +55,33 @@ public sealed class CaseloadQuery(NolbDbContext db, CurrentUser currentUser, Tim
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var now = clock.GetUtcNow().UtcDateTime;
-        var rows = engagements.Select(e => new
+        // Last activity: the latest stage move, case note or attended appointment (the engagement's start if none).
+        var dated = engagements.Select(e => new
         {
-            e.ParticipantId,
-            EngagementId = e.Id,
-            e.Participant!.Reference,
-            Name = (e.Participant.PreferredName ?? e.Participant.GivenName) + " " + e.Participant.FamilyName,
-            e.Participant.FamilyName,
-            e.CurrentStage,
-            e.StartDate,
-            LastActivity = e.StageMoves.Max(m => (DateOnly?)m.Date) ?? e.StartDate,
-            e.KeyWorkerId,
-            KeyWorkerName = db.Users.Where(u => u.Id == e.KeyWorkerId).Select(u => u.DisplayName).FirstOrDefault(),
-            OverdueActions = db.ActionPlanItems.Count(i => db.ActionPlans.Any(p => p.Id == i.ActionPlanId && p.EngagementId == e.Id)
+            Engagement = e,
+            LastMove = e.StageMoves.Max(m => (DateOnly?)m.Date) ?? e.StartDate,
+            LastNote = db.CaseNotes.Where(n => n.EngagementId == e.Id).Max(n => (DateOnly?)n.Date) ?? DateOnly.MinValue,
+            LastAttended = db.Appointments.Where(a => a.EngagementId == e.Id && a.Attendance == Attendance.Attended)
+                .Max(a => (DateOnly?)DateOnly.FromDateTime(a.StartsAt)) ?? DateOnly.MinValue,
+        });
+        var rows = dated.Select(d => new
+        {
+            d.Engagement.ParticipantId,
+            EngagementId = d.Engagement.Id,
+            d.Engagement.Participant!.Reference,
+            Name = (d.Engagement.Participant.PreferredName ?? d.Engagement.Participant.GivenName) + " " + d.Engagement.Participant.FamilyName,
+            d.Engagement.Participant.FamilyName,
+            d.Engagement.CurrentStage,
+            d.Engagement.StartDate,
+            LastActivity = d.LastMove >= d.LastNote
+                ? (d.LastMove >= d.LastAttended ? d.LastMove : d.LastAttended)
+                : (d.LastNote >= d.LastAttended ? d.LastNote : d.LastAttended),
+            d.Engagement.KeyWorkerId,
+            KeyWorkerName = db.Users.Where(u => u.Id == d.Engagement.KeyWorkerId).Select(u => u.DisplayName).FirstOrDefault(),
+            OverdueActions = db.ActionPlanItems.Count(i => db.ActionPlans.Any(p => p.Id == i.ActionPlanId && p.EngagementId == d.Engagement.Id)
                 && i.DueDate < today && (i.Status == ActionStatus.NotStarted || i.Status == ActionStatus.InProgress)),
-            ReviewDue = db.ActionPlans.Any(p => p.EngagementId == e.Id && p.ReviewDate <= today),
-            NextAppointment = db.Appointments.Where(a => a.EngagementId == e.Id && a.Attendance == null && a.StartsAt >= now).Min(a => (DateTime?)a.StartsAt),
+            ReviewDue = db.ActionPlans.Any(p => p.EngagementId == d.Engagement.Id && p.ReviewDate <= today),
+            NextAppointment = db.Appointments.Where(a => a.EngagementId == d.Engagement.Id && a.Attendance == null && a.StartsAt >= now).Min(a => (DateTime?)a.StartsAt),
         });
         rows = sort switch
         {

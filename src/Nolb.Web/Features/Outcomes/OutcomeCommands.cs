@@ -20,6 +20,9 @@ public sealed class OutcomeCommands(NolbDbContext db, EngagementCases cases, Cas
     public const string ConflictMessage =
         "Someone else recorded this check while you were looking at it. Reload to see what they recorded";
 
+    public const string OutcomeConflictMessage =
+        "Someone else changed this outcome while you were editing it. Reload to see their change, then make yours again";
+
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private Guid UserId => currentUser.Id ?? throw new InvalidOperationException("A signed-in user is needed.");
@@ -70,6 +73,44 @@ public sealed class OutcomeCommands(NolbDbContext db, EngagementCases cases, Cas
             engagementId, (int)PipelineStage.InWorkSupportAndAftercare, outcome.StartDate,
             outcome.Kind == OutcomeKind.JobEntry ? $"Started work: {outcome.JobTitle}" : $"Became self-employed: {outcome.JobTitle}", ct);
         return PlanningResult.Done(new Recorded(outcome, moved.Outcome == CaseCommands.Outcome.Done, moved.Error));
+    }
+
+    /// <summary>One outcome of an engagement the user may see (null: 404), with the case and whether they may change it.</summary>
+    public async Task<(Outcome? Outcome, EngagementCases.Case? Case)> OutcomeAsync(Guid outcomeId, CancellationToken ct)
+    {
+        var outcome = await db.Outcomes.Include(o => o.Checks).Include(o => o.Employer).AsSplitQuery().SingleOrDefaultAsync(o => o.Id == outcomeId, ct);
+        var found = outcome is null ? null : await cases.FindAsync(outcome.EngagementId, ct);
+        return found is null ? (null, null) : (outcome, found);
+    }
+
+    /// <summary>Corrects an outcome, if nobody has changed it since <paramref name="version"/>; the stage is left as it is.</summary>
+    public async Task<PlanningResult<Outcome>> ChangeAsync(Guid outcomeId, OutcomeDetails details, Guid? version, CancellationToken ct)
+    {
+        var (outcome, found) = await OutcomeAsync(outcomeId, ct);
+        if (outcome is null || found is null)
+        {
+            return PlanningResult.NotFound<Outcome>();
+        }
+
+        if (!found.CanEdit)
+        {
+            return PlanningResult.Forbidden<Outcome>();
+        }
+
+        if (version != outcome.Version)
+        {
+            return PlanningResult.Conflict<Outcome>(OutcomeConflictMessage);
+        }
+
+        var employerKnown = details.EmployerId is { } employerId && await db.Employers.AnyAsync(e => e.Id == employerId && e.LepId == outcome.LepId, ct);
+        var errors = outcome.Change(details, found.Engagement.StartDate, employerKnown, Today);
+        if (errors.Count > 0)
+        {
+            return PlanningResult.Invalid<Outcome>(errors);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return PlanningResult.Done(outcome);
     }
 
     /// <summary>The check with its outcome, if the user may see the engagement; and whether they may change it.</summary>

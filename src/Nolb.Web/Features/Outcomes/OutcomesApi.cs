@@ -32,7 +32,7 @@ public static class OutcomesApi
     public sealed record OutcomeDto(
         Guid Id, OutcomeKind Kind, DateOnly StartDate, Guid? EmployerId, string? EmployerName, string? JobTitle, string? SocCode,
         string? Occupation, decimal? HoursPerWeek, decimal? HourlyPay, ContractType? Contract, int? ContractMonths, string? Description,
-        DateOnly? AftercareEndsOn, IReadOnlyList<CheckDto> SustainmentChecks);
+        DateOnly? AftercareEndsOn, IReadOnlyList<CheckDto> SustainmentChecks, Guid Version);
 
     public sealed record RecordedDto(OutcomeDto Outcome, bool MovedToStage5, string? StageMoveProblem);
 
@@ -49,6 +49,9 @@ public static class OutcomesApi
             .WithSummary("Record a job entry, self-employment, education, training or volunteering. A job moves the person to stage 5 unless moveToStage5 is false.");
         outcomes.MapPost("/aftercare", AftercareAsync).RequireAuthorization(Permissions.Participants.EditOwnCaseload)
             .WithSummary("Record an in-work support contact: the issues raised, notes and actions.");
+
+        api.MapPut("/outcomes/{outcomeId:guid}", ChangeAsync).RequireAuthorization(Permissions.Participants.EditOwnCaseload).WithTags("Outcomes")
+            .WithSummary("Correct an outcome (its kind stays). Send If-Match with the outcome's version; 412 if it was changed meanwhile. A new start date moves the sustainment checks unless one is recorded.");
 
         var sustainment = api.MapGroup("/sustainment").WithTags("Outcomes");
         sustainment.MapGet("/due", DueAsync).RequireAuthorization(Permissions.Participants.ReadOwnCaseload)
@@ -142,11 +145,39 @@ public static class OutcomesApi
         }
     }
 
+    private static async Task<Results<Ok<OutcomeDto>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        Guid outcomeId, OutcomeRequest r, [FromHeader(Name = "If-Match")] string? ifMatch, OutcomeCommands commands, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(ifMatch))
+        {
+            return TypedResults.Problem(
+                "Send an If-Match header with the outcome's version (from GET .../outcomes), so a change made by someone else meanwhile is not overwritten.",
+                statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match is required");
+        }
+
+        var details = new OutcomeDetails(null, r.StartDate, r.EmployerId, r.OrganisationName, r.JobTitle, r.SocCode, r.HoursPerWeek, r.HourlyPay, r.Contract, r.ContractMonths, r.Description, r.AftercareEndsOn);
+        var result = await commands.ChangeAsync(outcomeId, details, ActionPlanApi.ParseETag(ifMatch), ct);
+        switch (result.Outcome)
+        {
+            case PlanningOutcome.Done:
+                http.Response.Headers.ETag = ActionPlanApi.ETag(result.Value!.Version);
+                return TypedResults.Ok(ToDto(result.Value, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)));
+            case PlanningOutcome.NotFound:
+                return TypedResults.NotFound();
+            case PlanningOutcome.Forbidden:
+                return TypedResults.Forbid();
+            case PlanningOutcome.Conflict:
+                return TypedResults.Problem(OutcomeCommands.OutcomeConflictMessage, statusCode: StatusCodes.Status412PreconditionFailed, title: "The outcome has changed");
+            default:
+                return TypedResults.ValidationProblem(result.Errors.ToProblemErrors());
+        }
+    }
+
     public static CheckDto ToDto(SustainmentCheck c, DateOnly today) =>
         new(c.Id, (int)c.Point, c.DueDate, c.IsOverdueOn(today), c.NotNeeded, c.Result, c.Evidence, c.CheckedOn, c.Notes, c.Version);
 
     public static OutcomeDto ToDto(Outcome o, DateOnly today) => new(
         o.Id, o.Kind, o.StartDate, o.EmployerId, o.Employer?.Name ?? o.OrganisationName, o.JobTitle, o.SocCode, o.SocCode is null ? null : Occupations.TitleOf(o.SocCode),
         o.HoursPerWeek, o.HourlyPay, o.Contract, o.ContractMonths, o.Description, o.AftercareEndsOn,
-        o.Checks.OrderBy(c => c.Point).Select(c => ToDto(c, today)).ToList());
+        o.Checks.OrderBy(c => c.Point).Select(c => ToDto(c, today)).ToList(), o.Version);
 }

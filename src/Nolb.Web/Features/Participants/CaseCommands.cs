@@ -210,6 +210,16 @@ public sealed class CaseCommands(NolbDbContext db, CurrentUser currentUser, Time
         }
 
         consent.Withdraw(withdrawnOn.Value, UserId);
+        if (consent.Kind == ConsentKind.ShareWithPartner && consent.OrganisationId is { } organisationId
+            && !participant.Consents.Any(c => c.Id != consent.Id && c.IsActive && c.Kind == ConsentKind.ShareWithPartner && c.OrganisationId == organisationId))
+        {
+            // Open referrals to that organisation stop carrying the person's details from now on.
+            var open = await db.Referrals.Where(r => r.ParticipantId == participant.Id && r.ToOrganisationId == organisationId
+                && r.Direction == Domain.Referrals.ReferralDirection.Outbound
+                && (r.Status == Domain.Referrals.ReferralStatus.Sent || r.Status == Domain.Referrals.ReferralStatus.Accepted)).ToListAsync(ct);
+            open.ForEach(r => r.WithdrawConsentToShare());
+        }
+
         await db.SaveChangesAsync(ct);
         return new(Outcome.Done, consent);
     }

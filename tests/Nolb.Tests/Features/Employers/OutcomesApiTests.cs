@@ -56,6 +56,29 @@ public sealed class OutcomesApiTests(NolbAppFactory app) : IClassFixture<NolbApp
         Assert.Equal(start, engagement.StageMoves.OrderBy(m => m.Date).ThenBy(m => m.RecordedAt).Last().Date);
     }
 
+    /// <summary>PUT /api/v1/outcomes/{id} corrects an outcome with If-Match; a stale version is 412 and changes nothing.</summary>
+    [Fact]
+    public async Task An_outcome_is_corrected_with_its_version_and_a_stale_version_is_refused()
+    {
+        var (worker, client) = await KeyWorkerAsync();
+        var person = await app.PersonAtStageAsync(worker, 4);
+        var outcome = (await (await client.PostAsJsonAsync($"/api/v1/engagements/{person.EngagementId()}/outcomes", Job(Today.AddDays(-10)))).OkJsonAsync(HttpStatusCode.Created)).GetProperty("outcome");
+        var id = outcome.GetProperty("id").GetGuid();
+        var version = $"\"{outcome.GetProperty("version").GetGuid()}\"";
+        var corrected = new { startDate = Today.AddDays(-8).Iso(), organisationName = "Corner Café", jobTitle = "Cook", socCode = "5435", hoursPerWeek = 24, hourlyPay = 13.00, contract = "Permanent" };
+
+        var missing = await client.PutAsync($"/api/v1/outcomes/{id}", corrected, ifMatch: null);
+        var changed = await (await client.PutAsync($"/api/v1/outcomes/{id}", corrected, version)).OkJsonAsync();
+        var stale = await client.PutAsync($"/api/v1/outcomes/{id}", corrected, version);
+
+        Assert.Equal((HttpStatusCode)428, missing.StatusCode);
+        Assert.Equal("Cook", changed.GetProperty("jobTitle").GetString());
+        Assert.Equal("JobEntry", changed.GetProperty("kind").GetString());
+        Assert.Equal(Today.AddDays(-8 + 91).Iso(), changed.GetProperty("sustainmentChecks")[0].GetProperty("dueDate").GetString());
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task The_key_worker_can_record_a_job_without_moving_the_stage()
     {

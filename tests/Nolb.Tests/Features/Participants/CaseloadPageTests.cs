@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Nolb.Web.Domain.Appointments;
+using Nolb.Web.Domain.CaseNotes;
 using Nolb.Web.Domain.Participants;
 using Nolb.Web.Security;
 
@@ -73,6 +75,55 @@ public sealed partial class CaseloadPageTests(NolbAppFactory app) : IClassFixtur
         Assert.Equal(new[] { brown.Reference, clark.Reference, adams.Reference }, byStage);
         Assert.Equal(brown.Reference, byActivity[0]);
     }
+
+    /// <summary>Issue 3's "days since last activity" counts case notes and attended appointments, not only stage moves.</summary>
+    [Fact]
+    public async Task Days_since_last_activity_count_case_notes_and_attended_appointments_but_not_missed_ones()
+    {
+        const string lep = "S12000030";
+        var keyWorker = await app.StaffAsync(Role.KeyWorker, lep);
+        var quiet = await app.PersonAsync(lep, keyWorker, family: "Quiet");
+        var noted = await app.PersonAsync(lep, keyWorker, family: "Noted");
+        var seen = await app.PersonAsync(lep, keyWorker, family: "Seen");
+        var now = DateTime.UtcNow;
+        await app.WithDbAsync(async db =>
+        {
+            var notedCase = noted.Engagements.Single();
+            db.CaseNotes.Add(CaseNote.Write(notedCase.Id, notedCase.LepId, CaseData.Today.AddDays(-4), "Phoned about the course", null, null,
+                notedCase.StartDate, keyWorker.Id, CaseData.Today, now).Value!);
+            var seenCase = seen.Engagements.Single();
+            Appointment Book(DateTime startsAt, Attendance attendance)
+            {
+                var appointment = new Appointment { EngagementId = seenCase.Id, LepId = seenCase.LepId, RecordedByUserId = keyWorker.Id, RecordedAt = now };
+                Assert.Empty(appointment.Apply(new AppointmentDetails(startsAt, 30, AppointmentChannel.Phone, null, "Key worker", null, keyWorker.Id), now, isNew: true));
+                Assert.True(appointment.RecordAttendance(attendance, now).Succeeded);
+                return appointment;
+            }
+
+            db.Appointments.Add(Book(now.AddDays(-2), Attendance.Attended));
+            db.Appointments.Add(Book(now.AddDays(-1), Attendance.DidNotAttend));
+            return await db.SaveChangesAsync();
+        });
+        using var client = await app.PageClientAsync(keyWorker.Email!);
+
+        var page = await client.PageTextAsync("/Caseload?Sort=LastActivity");
+
+        Assert.Equal(new[] { quiet.Reference, noted.Reference, seen.Reference }, References(page));
+        Assert.Equal("30", DaysSince(page, quiet.Reference));
+        Assert.Equal("4", DaysSince(page, noted.Reference));
+        Assert.Equal((CaseData.Today.DayNumber - DateOnly.FromDateTime(now.AddDays(-2)).DayNumber).ToString(System.Globalization.CultureInfo.InvariantCulture), DaysSince(page, seen.Reference));
+    }
+
+    /// <summary>The days-since-last-activity cell of the case's row.</summary>
+    private static string DaysSince(string html, string reference)
+    {
+        var row = html[html.IndexOf($"<td>{reference}</td>", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        return DaysCell().Matches(row).Select(m => m.Groups["days"].Value).First();
+    }
+
+    [GeneratedRegex("<td>(?<days>[0-9]+)</td>")]
+    private static partial Regex DaysCell();
 
     [Fact]
     public async Task A_long_caseload_is_paged_25_at_a_time_with_links_between_pages()

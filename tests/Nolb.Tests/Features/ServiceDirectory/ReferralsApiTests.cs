@@ -91,6 +91,46 @@ public sealed class ReferralsApiTests(NolbAppFactory app) : IClassFixture<NolbAp
         Assert.Contains(id.ToString(), outbox, StringComparison.Ordinal);
     }
 
+    /// <summary>Withdrawing consent to share with the organisation takes the person's details off its open referrals; closed ones are history.</summary>
+    [Fact]
+    public async Task Withdrawing_consent_to_share_takes_the_details_off_open_referrals_to_that_organisation()
+    {
+        var (keyWorker, person, _, service, partner) = await SetUpAsync(consent: true);
+        using var client = await app.ApiClientAsync(keyWorker.Email!);
+        async Task<Guid> ReferAsync() => (await (await client.PostAsJsonAsync("/api/v1/referrals", new { participantId = person.Id, serviceId = service.Id, reason = "Confidence group", share = ShareName }))
+            .JsonOkAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var completed = await ReferAsync();
+        var open = await ReferAsync();
+        using var receiver = await app.ApiClientAsync(partner.Email!);
+        (await receiver.PostAsJsonAsync($"/api/v1/referrals/{completed}/accept", new { })).EnsureSuccessStatusCode();
+        (await receiver.PostAsJsonAsync($"/api/v1/referrals/{completed}/complete", new { outcome = "Done" })).EnsureSuccessStatusCode();
+        var consent = (await app.ReloadAsync(person.Id)).Consents.Single(c => c.Kind == ConsentKind.ShareWithPartner);
+        using var pages = await app.PageClientAsync(keyWorker.Email!);
+
+        var withdrawn = await pages.SubmitFormAsync($"/Participants/{person.Id}/Consents/{consent.Id}/Withdraw", new() { ["Input.WithdrawnOn"] = CaseData.Today.Iso() });
+
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        var seen = await (await receiver.GetAsync($"/api/v1/referrals/{open}")).JsonOkAsync();
+        Assert.False(seen.GetProperty("consentToShare").GetBoolean());
+        Assert.Equal(JsonValueKindNull, seen.GetProperty("shared").GetProperty("name").ValueKind);
+        Assert.Equal(JsonValueKindNull, seen.GetProperty("shared").GetProperty("dateOfBirth").ValueKind);
+        Assert.Equal("Confidence group", seen.GetProperty("reason").GetString());
+        var history = await (await receiver.GetAsync($"/api/v1/referrals/{completed}")).JsonOkAsync();
+        Assert.Equal($"{person.GivenName} {person.FamilyName}", history.GetProperty("shared").GetProperty("name").GetString());
+        using var partnerPages = await app.PageClientAsync(partner.Email!);
+        Assert.Contains("the person has not agreed to share their details with this organisation", await partnerPages.PageTextAsync($"/Referrals/{open}"), StringComparison.Ordinal);
+    }
+
+    /// <summary>The outbox is for those who make or send referrals: a staff member who does neither is refused.</summary>
+    [Fact]
+    public async Task The_outbox_refuses_roles_that_neither_make_nor_send_referrals()
+    {
+        var officer = await app.StaffAsync(Role.EmployerEngagementOfficer);
+        using var client = await app.ApiClientAsync(officer.Email!);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/referrals/outbox")).StatusCode);
+    }
+
     [Fact]
     public async Task Declining_needs_a_reason_and_a_note_when_the_reason_is_other_and_cannot_be_done_twice()
     {
