@@ -36,7 +36,7 @@ public sealed record MeasureToDate(int Profile, int Actual, int? Percent, Rag Ra
 
 /// <summary>
 /// A contract's profile against its actuals, quarter by quarter and to date, with spend against budget and the cost per start
-/// and per job outcome (all spend recorded, over everything attributed so far).
+/// and per job outcome (all spend recorded, over everything attributed so far; none until some spend is recorded).
 /// </summary>
 public sealed record ContractPerformance(
     Guid ContractId, DateOnly AsOf, IReadOnlyList<QuarterPerformance> Quarters, MeasureToDate Starts, MeasureToDate JobOutcomes,
@@ -68,8 +68,8 @@ public sealed record ContractPerformance(
             starts, outcomes, events.Count(e => e.Kind == ActualKind.Progression),
             contract.Budget, spend, ended.Sum(q => q.ProfileSpend),
             contract.Budget > 0 ? (int)decimal.Round(spend * 100 / contract.Budget, MidpointRounding.AwayFromZero) : null,
-            starts > 0 ? decimal.Round(spend / starts, 2) : null,
-            outcomes > 0 ? decimal.Round(spend / outcomes, 2) : null);
+            starts > 0 && spend > 0 ? decimal.Round(spend / starts, 2) : null,
+            outcomes > 0 && spend > 0 ? decimal.Round(spend / outcomes, 2) : null);
     }
 
     private static MeasureToDate Measure(int profile, int actual) =>
