@@ -23,7 +23,8 @@ public sealed class CommissioningJourneyTests(BrowserFixture browser)
         await page.GotoAsync("/Commissioning");
         await page.GetByRole(AriaRole.Link, new() { Name = "Add a contract or grant" }).ClickAsync();
         await page.GetByLabel("Name of the contract or grant").FillAsync($"Parents into work {suffix}");
-        await page.GetByLabel("Grant", new() { Exact = true }).CheckAsync();
+        await page.Locator("label[for=Input_Kind-0]").ClickAsync();
+        await Expect(page.GetByLabel("Grant", new() { Exact = true })).ToBeCheckedAsync();
         await page.GetByLabel("Delivery partner").SelectOptionAsync(new SelectOptionValue { Label = partner.Name });
         await page.GetByLabel("Funding stream").SelectOptionAsync(new SelectOptionValue { Label = "Parental Employability Support" });
         await page.GetByLabel("Target group").SelectOptionAsync("Parents");
@@ -68,6 +69,7 @@ public sealed class CommissioningJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to commissioning" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Contracts and grants: starts and job outcomes against profile for the quarters that have ended, and spend against budget" }))
             .ToContainTextAsync($"Parents into work {suffix}");
+        await session.AssertAccessibleAsync("commissioning, with a contract");
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
