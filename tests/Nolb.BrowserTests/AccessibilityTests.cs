@@ -259,6 +259,24 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             await page.GetByRole(AriaRole.Button, new() { Name = "Calculate", Exact = true }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Result (" })).ToBeVisibleAsync();
         }),
+
+        // Commissioning (the contract, profile and spend pages are checked by CommissioningJourneyTests)
+        new("Commissioning, LEP manager", Role.LepManager, "/Commissioning"),
+        new("Commissioning, partner worker", Role.PartnerWorker, "/Commissioning"),
+        new("Add a contract or grant", Role.LepManager, "/Commissioning/Create"),
+        new("Add a contract or grant, empty form", Role.LepManager, "/Commissioning/Create", (page, _) => Submit(page, "Add it and set the profile")),
+        new("Add a funding allocation", Role.LepManager, "/Commissioning/Allocation"),
+        new("Add a funding allocation, empty form", Role.LepManager, "/Commissioning/Allocation", async (page, _) =>
+        {
+            await page.GetByLabel("Financial year, by the year it starts in April").FillAsync("");
+            await Submit(page, "Save the allocation");
+        }),
+        new("Record a commissioning decision", Role.LepManager, "/Commissioning/Decision"),
+        new("Record a commissioning decision, empty form", Role.LepManager, "/Commissioning/Decision", async (page, _) =>
+        {
+            await page.GetByLabel("Date of the decision").FillAsync("");
+            await Submit(page, "Record the decision");
+        }),
     ];
 
     public static TheoryData<string> Names => [.. All.Select(p => p.Name)];

@@ -46,6 +46,11 @@ public abstract class NolbDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<Domain.Incentives.IncentiveScheme> IncentiveSchemes => Set<Domain.Incentives.IncentiveScheme>();
     public DbSet<Domain.Incentives.IncentiveApplication> IncentiveApplications => Set<Domain.Incentives.IncentiveApplication>();
     public DbSet<Domain.Incentives.IncentivePayment> IncentivePayments => Set<Domain.Incentives.IncentivePayment>();
+    public DbSet<Domain.Commissioning.FundingAllocation> FundingAllocations => Set<Domain.Commissioning.FundingAllocation>();
+    public DbSet<Domain.Commissioning.DeliveryContract> DeliveryContracts => Set<Domain.Commissioning.DeliveryContract>();
+    public DbSet<Domain.Commissioning.ContractQuarter> ContractProfileQuarters => Set<Domain.Commissioning.ContractQuarter>();
+    public DbSet<Domain.Commissioning.ContractSpend> ContractSpend => Set<Domain.Commissioning.ContractSpend>();
+    public DbSet<Domain.Commissioning.CommissioningDecision> CommissioningDecisions => Set<Domain.Commissioning.CommissioningDecision>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -46,6 +46,8 @@ public static class WebSetup
         services.AddScoped<Features.Employers.EmployerCommands>();
         services.AddScoped<Features.Employers.JobMatching>();
         services.AddScoped<Features.Incentives.IncentiveCommands>();
+        services.AddScoped<Features.Commissioning.CommissioningCommands>();
+        services.AddScoped<Features.Commissioning.ContractPerformanceQuery>();
         services.Configure<Features.Employers.FairWorkSettings>(configuration.GetSection(Features.Employers.FairWorkSettings.Section));
         services.AddRazorPages(options =>
         {

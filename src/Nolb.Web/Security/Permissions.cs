@@ -89,6 +89,12 @@ public static class Permissions
         public const string GiveOwn = "feedback.give-own";
     }
 
+    public static class Commissioning
+    {
+        public const string Manage = "commissioning.manage";
+        public const string ReadOwnOrganisation = "commissioning.read-own-organisation";
+    }
+
     /// <summary>Every permission with the plain words the home page uses to tell a user what they may do.</summary>
     public static IReadOnlyList<PermissionInfo> All { get; } =
     [
@@ -122,6 +128,8 @@ public static class Permissions
         new(ServiceDirectory.Read, "See the service directory and the supply map of your LEP"),
         new(ServiceDirectory.Manage, "Add and change services in the directory, and import and export it as Open Referral HSDS"),
         new(BetterOff.Calculate, "Work out whether someone would be better off in a job (Universal Credit, tax, childcare)"),
+        new(Commissioning.Manage, "Set funding allocations, manage grants and contracts with delivery partners, record spend and commissioning decisions"),
+        new(Commissioning.ReadOwnOrganisation, "See your organisation's contracts and how they perform against profile"),
     ];
 }
 

@@ -84,6 +84,10 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         ("/Vacancies/Occupations", EmployerReaders),
         ("/Placements", EmployerReaders),
         ("/Incentives", EmployerReaders),
+        ("/Commissioning", [Role.PartnerWorker, Role.LepManager]),
+        ("/Commissioning/Create", [Role.LepManager]),
+        ("/Commissioning/Allocation", [Role.LepManager]),
+        ("/Commissioning/Decision", [Role.LepManager]),
     ];
 
     private static readonly (string Path, Role[] Allowed)[] Endpoints =
@@ -105,6 +109,9 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         ("/api/v1/placements", EmployerReaders),
         ("/api/v1/incentives", EmployerReaders),
         ("/api/v1/incentives/schemes", EmployerReaders),
+        ("/api/v1/funding", [Role.LepManager]),
+        ("/api/v1/funding/decisions", [Role.LepManager]),
+        ("/api/v1/contracts", [Role.PartnerWorker, Role.LepManager]),
     ];
 
     public static TheoryData<string, Role> PageCases => Cases(Pages);

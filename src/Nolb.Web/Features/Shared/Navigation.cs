@@ -45,6 +45,10 @@ public static class Navigation
             "Your upcoming appointments, and a calendar file to add them to your diary."),
         new("Intervention catalogue", "/Admin/Interventions/Index", Permissions.ReferenceData.Manage,
             "The types of intervention key workers record; add a type or a category."),
+        new("Commissioning", "/Commissioning/Index", Permissions.Commissioning.Manage,
+            "Funding allocations, grants and contracts with their quarterly profile and spend, performance against profile and the decision log."),
+        new("Your contracts", "/Commissioning/Index", Permissions.Commissioning.ReadOwnOrganisation,
+            "Your organisation's grants and contracts and how they perform against profile."),
     ];
 
     public static IEnumerable<NavigationItem> For(CurrentUser user) => All.Where(item => user.Has(item.Permission));
