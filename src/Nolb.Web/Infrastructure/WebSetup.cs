@@ -46,6 +46,10 @@ public static class WebSetup
         services.AddScoped<Features.Employers.JobMatching>();
         services.AddScoped<Features.Incentives.IncentiveCommands>();
         services.Configure<Features.Employers.FairWorkSettings>(configuration.GetSection(Features.Employers.FairWorkSettings.Section));
+        services.AddScoped<IEmailSender, OutboxEmailSender>();
+        services.AddScoped<Features.Me.MyRecord>();
+        services.AddScoped<Features.Me.OwnPlan>();
+        services.AddScoped<Features.Me.OwnDataExport>();
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";

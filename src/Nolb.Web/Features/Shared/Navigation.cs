@@ -43,6 +43,8 @@ public static class Navigation
             "Your upcoming appointments, and a calendar file to add them to your diary."),
         new("Intervention catalogue", "/Admin/Interventions/Index", Permissions.ReferenceData.Manage,
             "The types of intervention key workers record; add a type or a category."),
+        new("Your support", "/Me/Index", Permissions.Participants.ReadOwnRecord,
+            "Your plan, your appointments, where you have been referred, and your key worker's details."),
     ];
 
     public static IEnumerable<NavigationItem> For(CurrentUser user) => All.Where(item => user.Has(item.Permission));
