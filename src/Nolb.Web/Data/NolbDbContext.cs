@@ -48,6 +48,9 @@ public abstract class NolbDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<Domain.Incentives.IncentivePayment> IncentivePayments => Set<Domain.Incentives.IncentivePayment>();
     public DbSet<Domain.Voice.ParticipantInvitation> ParticipantInvitations => Set<Domain.Voice.ParticipantInvitation>();
     public DbSet<Infrastructure.OutboxEmail> OutboxEmails => Set<Infrastructure.OutboxEmail>();
+    public DbSet<Domain.Voice.CharterCommitment> CharterCommitments => Set<Domain.Voice.CharterCommitment>();
+    public DbSet<Domain.Voice.FeedbackResponse> FeedbackResponses => Set<Domain.Voice.FeedbackResponse>();
+    public DbSet<Domain.Voice.FeedbackRating> FeedbackRatings => Set<Domain.Voice.FeedbackRating>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -83,6 +83,9 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         ("/Vacancies/Occupations", EmployerReaders),
         ("/Placements", EmployerReaders),
         ("/Incentives", EmployerReaders),
+        ("/Me", [Role.Participant]),
+        ("/Me/AddGoal", [Role.Participant]),
+        ("/Me/Data", [Role.Participant]),
     ];
 
     private static readonly (string Path, Role[] Allowed)[] Endpoints =
