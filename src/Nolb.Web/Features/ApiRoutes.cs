@@ -6,6 +6,7 @@ using Nolb.Web.Features.Assessments;
 using Nolb.Web.Features.BetterOffInWork;
 using Nolb.Web.Features.CaseNotes;
 using Nolb.Web.Features.Employers;
+using Nolb.Web.Features.Feedback;
 using Nolb.Web.Features.Incentives;
 using Nolb.Web.Features.Interventions;
 using Nolb.Web.Features.Leps;
@@ -42,6 +43,7 @@ public static class ApiRoutes
         v1.MapEmployersApi();
         v1.MapIncentivesApi();
         v1.MapMeApi();
+        v1.MapFeedbackApi();
         return app;
     }
 }

@@ -50,6 +50,8 @@ public static class WebSetup
         services.AddScoped<Features.Me.MyRecord>();
         services.AddScoped<Features.Me.OwnPlan>();
         services.AddScoped<Features.Me.OwnDataExport>();
+        services.AddScoped<Features.Feedback.FeedbackCommands>();
+        services.AddScoped<Features.Feedback.SatisfactionQuery>();
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";

@@ -86,6 +86,9 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         ("/Me", [Role.Participant]),
         ("/Me/AddGoal", [Role.Participant]),
         ("/Me/Data", [Role.Participant]),
+        ("/Me/Feedback", [Role.Participant]),
+        ("/Feedback/Results", [Role.TeamLeader, Role.LepManager]),
+        ("/Feedback/Charter", [Role.TeamLeader, Role.LepManager, Role.Administrator]),
     ];
 
     private static readonly (string Path, Role[] Allowed)[] Endpoints =
@@ -106,6 +109,8 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         ("/api/v1/placements", EmployerReaders),
         ("/api/v1/incentives", EmployerReaders),
         ("/api/v1/incentives/schemes", EmployerReaders),
+        ("/api/v1/charter", Everyone),
+        ("/api/v1/feedback/results", [Role.TeamLeader, Role.LepManager]),
     ];
 
     public static TheoryData<string, Role> PageCases => Cases(Pages);
