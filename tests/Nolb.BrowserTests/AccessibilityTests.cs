@@ -277,6 +277,16 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             await page.GetByLabel("Date of the decision").FillAsync("");
             await Submit(page, "Record the decision");
         }),
+        new("Your support", Role.Participant, "/Me"),
+        new("Add a goal, empty form", Role.Participant, "/Me/AddGoal", (page, _) => Submit(page, "Add my goal")),
+        new("Download your information", Role.Participant, "/Me/Data"),
+        new("Give feedback", Role.Participant, "/Me/Feedback"),
+        new("Give feedback, empty form", Role.Participant, "/Me/Feedback", (page, _) => Submit(page, "Send my feedback")),
+        new("Set up your account, link not valid", null, "/Me/Accept?token=not-a-real-token"),
+        new("Invite a person", Role.KeyWorker, "/Participants/{participant}/Invite"),
+        new("Key in feedback from paper", Role.KeyWorker, "/Participants/{participant}/Feedback"),
+        new("Customer Charter feedback", Role.LepManager, "/Feedback/Results"),
+        new("Customer Charter commitments", Role.Administrator, "/Feedback/Charter"),
     ];
 
     public static TheoryData<string> Names => [.. All.Select(p => p.Name)];

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Nolb.Web.Security;
 
 namespace Nolb.BrowserTests;
@@ -27,6 +28,8 @@ public sealed class SweepWorld
 
         var participant = await server.CreateParticipantAsync(GivenName, FamilyName, DateOfBirth, users[Role.KeyWorker].Id);
         var plan = await server.AddAssessmentsAndPlanAsync(participant.OpenEngagement!.Id, users[Role.KeyWorker].Id, organisation.Id);
+        await server.WithDbAsync(db => db.Users.Where(u => u.Id == users[Role.Participant].Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.ParticipantId, participant.Id)));
         var unplanned = await server.CreateParticipantAsync("Sweepnew", "Unplanned", new DateOnly(1996, 8, 2), users[Role.KeyWorker].Id);
         var unengaged = await server.CreateParticipantAsync("Sweepnot", "Engaged", new DateOnly(2001, 1, 15), keyWorkerId: null);
         var work = await server.CreateSweepRecordsAsync(organisation.Id, users[Role.KeyWorker].Id, users[Role.PartnerWorker].Id, participant.Id, participant.DisplayName, participant.OpenEngagement!.Id);

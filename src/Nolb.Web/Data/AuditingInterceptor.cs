@@ -48,6 +48,12 @@ public sealed class AuditingInterceptor(CurrentUser currentUser, TimeProvider cl
                 continue;
             }
 
+            // Anonymous feedback must not be linkable to the account that gave it, by actor or by time.
+            if (entry.State == EntityState.Added && entry.Entity is Domain.Voice.IUnlinkable { IsAnonymous: true })
+            {
+                continue;
+            }
+
             if (entry.State == EntityState.Modified && entry.Entity is IVersioned versioned)
             {
                 versioned.Version = Guid.NewGuid();

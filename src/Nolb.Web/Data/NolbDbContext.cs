@@ -51,6 +51,11 @@ public abstract class NolbDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<Domain.Commissioning.ContractQuarter> ContractProfileQuarters => Set<Domain.Commissioning.ContractQuarter>();
     public DbSet<Domain.Commissioning.ContractSpend> ContractSpend => Set<Domain.Commissioning.ContractSpend>();
     public DbSet<Domain.Commissioning.CommissioningDecision> CommissioningDecisions => Set<Domain.Commissioning.CommissioningDecision>();
+    public DbSet<Domain.Voice.ParticipantInvitation> ParticipantInvitations => Set<Domain.Voice.ParticipantInvitation>();
+    public DbSet<Infrastructure.OutboxEmail> OutboxEmails => Set<Infrastructure.OutboxEmail>();
+    public DbSet<Domain.Voice.CharterCommitment> CharterCommitments => Set<Domain.Voice.CharterCommitment>();
+    public DbSet<Domain.Voice.FeedbackResponse> FeedbackResponses => Set<Domain.Voice.FeedbackResponse>();
+    public DbSet<Domain.Voice.FeedbackRating> FeedbackRatings => Set<Domain.Voice.FeedbackRating>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

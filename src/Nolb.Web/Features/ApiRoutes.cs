@@ -7,9 +7,11 @@ using Nolb.Web.Features.BetterOffInWork;
 using Nolb.Web.Features.CaseNotes;
 using Nolb.Web.Features.Commissioning;
 using Nolb.Web.Features.Employers;
+using Nolb.Web.Features.Feedback;
 using Nolb.Web.Features.Incentives;
 using Nolb.Web.Features.Interventions;
 using Nolb.Web.Features.Leps;
+using Nolb.Web.Features.Me;
 using Nolb.Web.Features.Organisations;
 using Nolb.Web.Features.Outcomes;
 using Nolb.Web.Features.Participants;
@@ -42,6 +44,8 @@ public static class ApiRoutes
         v1.MapEmployersApi();
         v1.MapIncentivesApi();
         v1.MapCommissioningApi();
+        v1.MapMeApi();
+        v1.MapFeedbackApi();
         return app;
     }
 }

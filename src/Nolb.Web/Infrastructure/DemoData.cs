@@ -56,6 +56,7 @@ public static partial class DemoData
             await DemoDirectory.SeedAsync(db, demoLep, now);
             await DemoDirectory.SeedReferralsAsync(db, demoLep, now);
             await DemoCommissioning.SeedAsync(db, demoLep, now);
+            await DemoVoice.SeedAsync(db, demoLep, seed: 6200 + index, now);
         }
 
         created += await EnsureUserAsync(userManager, faker, $"analyst@{EmailDomain}", Role.NationalAnalyst, null, null, now);

@@ -49,6 +49,12 @@ public static class WebSetup
         services.AddScoped<Features.Commissioning.CommissioningCommands>();
         services.AddScoped<Features.Commissioning.ContractPerformanceQuery>();
         services.Configure<Features.Employers.FairWorkSettings>(configuration.GetSection(Features.Employers.FairWorkSettings.Section));
+        services.AddScoped<IEmailSender, OutboxEmailSender>();
+        services.AddScoped<Features.Me.MyRecord>();
+        services.AddScoped<Features.Me.OwnPlan>();
+        services.AddScoped<Features.Me.OwnDataExport>();
+        services.AddScoped<Features.Feedback.FeedbackCommands>();
+        services.AddScoped<Features.Feedback.SatisfactionQuery>();
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";

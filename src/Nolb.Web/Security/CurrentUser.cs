@@ -14,6 +14,9 @@ public sealed class CurrentUser
     public string? LepCode { get; private set; }
     public string? LepName { get; private set; }
     public Guid? OrganisationId { get; private set; }
+
+    /// <summary>The participant's own record, for a participant's account; null for staff.</summary>
+    public Guid? ParticipantId { get; private set; }
     public string? IpAddress { get; private set; }
 
     public bool IsAuthenticated => Id is not null;
@@ -33,6 +36,7 @@ public sealed class CurrentUser
         LepCode = user.Lep?.Code;
         LepName = user.Lep?.Name;
         OrganisationId = user.OrganisationId;
+        ParticipantId = user.ParticipantId;
     }
 
     internal void From(string? ipAddress) => IpAddress = ipAddress;

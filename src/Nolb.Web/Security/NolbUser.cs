@@ -16,4 +16,7 @@ public sealed class NolbUser : IdentityUser<Guid>
     public Organisation? Organisation { get; set; }
     public bool IsDisabled { get; set; }
     public DateTime CreatedAt { get; init; }
+
+    /// <summary>For a participant's own account: the record it may see, and no other. Null for staff.</summary>
+    public Guid? ParticipantId { get; set; }
 }

@@ -87,6 +87,7 @@ public static class Permissions
     public static class Feedback
     {
         public const string GiveOwn = "feedback.give-own";
+        public const string Manage = "feedback.manage";
     }
 
     public static class Commissioning
@@ -122,6 +123,7 @@ public static class Permissions
         new(Statistics.ReadLep, "See your LEP's dashboards and measures"),
         new(Statistics.ReadNational, "See national statistics for every LEP"),
         new(Feedback.GiveOwn, "Give feedback on the support you get"),
+        new(Feedback.Manage, "See your LEP's Customer Charter feedback, tag comments with themes and add local charter commitments"),
         new(Referrals.Make, "Refer people on your caseload to services in the directory, sharing only what they agreed to"),
         new(Referrals.Triage, "Allocate referrals sent into your LEP by partners to key workers"),
         new(Referrals.SendInbound, "Refer people into the LEP's employability service"),

@@ -46,6 +46,7 @@ public static class RolePermissions
         (Role.LepManager, Employers.Read),
         (Role.LepManager, Employers.ApproveIncentives),
         (Role.LepManager, Commissioning.Manage), (Role.PartnerWorker, Commissioning.ReadOwnOrganisation),
+        (Role.TeamLeader, Feedback.Manage), (Role.LepManager, Feedback.Manage),
     ];
 
     static RolePermissions()

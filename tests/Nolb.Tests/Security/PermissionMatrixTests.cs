@@ -88,6 +88,12 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         ("/Commissioning/Create", [Role.LepManager]),
         ("/Commissioning/Allocation", [Role.LepManager]),
         ("/Commissioning/Decision", [Role.LepManager]),
+        ("/Me", [Role.Participant]),
+        ("/Me/AddGoal", [Role.Participant]),
+        ("/Me/Data", [Role.Participant]),
+        ("/Me/Feedback", [Role.Participant]),
+        ("/Feedback/Results", [Role.TeamLeader, Role.LepManager]),
+        ("/Feedback/Charter", [Role.TeamLeader, Role.LepManager, Role.Administrator]),
     ];
 
     private static readonly (string Path, Role[] Allowed)[] Endpoints =
@@ -112,6 +118,8 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         ("/api/v1/funding", [Role.LepManager]),
         ("/api/v1/funding/decisions", [Role.LepManager]),
         ("/api/v1/contracts", [Role.PartnerWorker, Role.LepManager]),
+        ("/api/v1/charter", Everyone),
+        ("/api/v1/feedback/results", [Role.TeamLeader, Role.LepManager]),
     ];
 
     public static TheoryData<string, Role> PageCases => Cases(Pages);

@@ -49,6 +49,14 @@ public static class Navigation
             "Funding allocations, grants and contracts with their quarterly profile and spend, performance against profile and the decision log."),
         new("Your contracts", "/Commissioning/Index", Permissions.Commissioning.ReadOwnOrganisation,
             "Your organisation's grants and contracts and how they perform against profile."),
+        new("Your support", "/Me/Index", Permissions.Participants.ReadOwnRecord,
+            "Your plan, your appointments, where you have been referred, and your key worker's details."),
+        new("Give feedback", "/Me/Feedback", Permissions.Feedback.GiveOwn,
+            "Tell us how well we kept the promises in our Customer Charter, and what would make things better."),
+        new("Customer Charter feedback", "/Feedback/Results", Permissions.Feedback.Manage,
+            "Satisfaction with each charter commitment by period and service, and people's comments to tag with themes."),
+        new("Customer Charter commitments", "/Feedback/Charter", Permissions.ReferenceData.Manage,
+            "The national commitments people rate when they give feedback."),
     ];
 
     public static IEnumerable<NavigationItem> For(CurrentUser user) => All.Where(item => user.Has(item.Permission));

@@ -2044,6 +2044,255 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.ToTable("ServiceSchedule");
                 });
 
+            modelBuilder.Entity("Nolb.Web.Domain.Voice.CharterCommitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("LepId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LepId", "Order");
+
+                    b.ToTable("CharterCommitments");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000001"),
+                            Active = true,
+                            Order = 1,
+                            Text = "We treat you with dignity and respect",
+                            Version = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000001")
+                        },
+                        new
+                        {
+                            Id = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000002"),
+                            Active = true,
+                            Order = 2,
+                            Text = "We listen to you and build your support around what you need",
+                            Version = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000002")
+                        },
+                        new
+                        {
+                            Id = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000003"),
+                            Active = true,
+                            Order = 3,
+                            Text = "We explain clearly what support there is and what happens next",
+                            Version = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000003")
+                        },
+                        new
+                        {
+                            Id = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000004"),
+                            Active = true,
+                            Order = 4,
+                            Text = "We make a plan with you and review it with you",
+                            Version = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000004")
+                        },
+                        new
+                        {
+                            Id = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000005"),
+                            Active = true,
+                            Order = 5,
+                            Text = "We help you get other support you need, such as health, housing or money advice",
+                            Version = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000005")
+                        },
+                        new
+                        {
+                            Id = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000006"),
+                            Active = true,
+                            Order = 6,
+                            Text = "We keep your information safe and ask before we share it",
+                            Version = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000006")
+                        },
+                        new
+                        {
+                            Id = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000007"),
+                            Active = true,
+                            Order = 7,
+                            Text = "We keep supporting you when you start work",
+                            Version = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000007")
+                        });
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Voice.FeedbackRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommitmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsAnonymous")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitmentId");
+
+                    b.HasIndex("ResponseId");
+
+                    b.ToTable("FeedbackRatings");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Voice.FeedbackResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("EngagementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("GivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Improvement")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("IsAnonymous")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ParticipantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Point")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.PrimitiveCollection<List<string>>("Themes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("EngagementId", "Point");
+
+                    b.HasIndex("LepId", "Period");
+
+                    b.ToTable("FeedbackResponses");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Voice.ParticipantInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InvitedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ParticipantInvitations");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Infrastructure.OutboxEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("OutboxEmails");
+                });
+
             modelBuilder.Entity("Nolb.Web.Security.NolbUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2095,6 +2344,9 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ParticipantId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
@@ -2129,6 +2381,9 @@ namespace Nolb.Web.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ParticipantId")
+                        .IsUnique();
 
                     b.HasIndex("LepId", "Role");
 
@@ -2842,6 +3097,57 @@ namespace Nolb.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Nolb.Web.Domain.Voice.CharterCommitment", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Lep", null)
+                        .WithMany()
+                        .HasForeignKey("LepId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Voice.FeedbackRating", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Voice.CharterCommitment", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.Voice.FeedbackResponse", null)
+                        .WithMany("Ratings")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Voice.FeedbackResponse", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Lep", null)
+                        .WithMany()
+                        .HasForeignKey("LepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Nolb.Web.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Voice.ParticipantInvitation", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nolb.Web.Security.NolbUser", b =>
                 {
                     b.HasOne("Nolb.Web.Domain.Lep", "Lep")
@@ -2852,6 +3158,11 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.HasOne("Nolb.Web.Domain.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Nolb.Web.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Lep");
@@ -2915,6 +3226,11 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.Navigation("Locations");
 
                     b.Navigation("Schedules");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Voice.FeedbackResponse", b =>
+                {
+                    b.Navigation("Ratings");
                 });
 #pragma warning restore 612, 618
         }

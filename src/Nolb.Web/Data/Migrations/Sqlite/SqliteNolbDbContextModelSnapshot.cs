@@ -2032,6 +2032,255 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.ToTable("ServiceSchedule");
                 });
 
+            modelBuilder.Entity("Nolb.Web.Domain.Voice.CharterCommitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LepId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LepId", "Order");
+
+                    b.ToTable("CharterCommitments");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000001"),
+                            Active = true,
+                            Order = 1,
+                            Text = "We treat you with dignity and respect",
+                            Version = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000001")
+                        },
+                        new
+                        {
+                            Id = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000002"),
+                            Active = true,
+                            Order = 2,
+                            Text = "We listen to you and build your support around what you need",
+                            Version = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000002")
+                        },
+                        new
+                        {
+                            Id = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000003"),
+                            Active = true,
+                            Order = 3,
+                            Text = "We explain clearly what support there is and what happens next",
+                            Version = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000003")
+                        },
+                        new
+                        {
+                            Id = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000004"),
+                            Active = true,
+                            Order = 4,
+                            Text = "We make a plan with you and review it with you",
+                            Version = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000004")
+                        },
+                        new
+                        {
+                            Id = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000005"),
+                            Active = true,
+                            Order = 5,
+                            Text = "We help you get other support you need, such as health, housing or money advice",
+                            Version = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000005")
+                        },
+                        new
+                        {
+                            Id = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000006"),
+                            Active = true,
+                            Order = 6,
+                            Text = "We keep your information safe and ask before we share it",
+                            Version = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000006")
+                        },
+                        new
+                        {
+                            Id = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000007"),
+                            Active = true,
+                            Order = 7,
+                            Text = "We keep supporting you when you start work",
+                            Version = new Guid("6c1f0b7e-1a01-4c4e-9d7a-000000000007")
+                        });
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Voice.FeedbackRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommitmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAnonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitmentId");
+
+                    b.HasIndex("ResponseId");
+
+                    b.ToTable("FeedbackRatings");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Voice.FeedbackResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EngagementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("GivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Improvement")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAnonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Point")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Themes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("EngagementId", "Point");
+
+                    b.HasIndex("LepId", "Period");
+
+                    b.ToTable("FeedbackResponses");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Voice.ParticipantInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InvitedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ParticipantInvitations");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Infrastructure.OutboxEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("OutboxEmails");
+                });
+
             modelBuilder.Entity("Nolb.Web.Security.NolbUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2083,6 +2332,9 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ParticipantId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -2117,6 +2369,9 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ParticipantId")
+                        .IsUnique();
 
                     b.HasIndex("LepId", "Role");
 
@@ -2830,6 +3085,57 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Nolb.Web.Domain.Voice.CharterCommitment", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Lep", null)
+                        .WithMany()
+                        .HasForeignKey("LepId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Voice.FeedbackRating", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Voice.CharterCommitment", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.Voice.FeedbackResponse", null)
+                        .WithMany("Ratings")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Voice.FeedbackResponse", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Lep", null)
+                        .WithMany()
+                        .HasForeignKey("LepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Nolb.Web.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Voice.ParticipantInvitation", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nolb.Web.Security.NolbUser", b =>
                 {
                     b.HasOne("Nolb.Web.Domain.Lep", "Lep")
@@ -2840,6 +3146,11 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.HasOne("Nolb.Web.Domain.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Nolb.Web.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Lep");
@@ -2903,6 +3214,11 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.Navigation("Locations");
 
                     b.Navigation("Schedules");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Voice.FeedbackResponse", b =>
+                {
+                    b.Navigation("Ratings");
                 });
 #pragma warning restore 612, 618
         }
