@@ -53,9 +53,18 @@ public sealed class EditModel(OutcomeCommands commands, NolbDbContext db) : Page
         var o = outcome!;
         Input = new OutcomeInput
         {
-            StartDate = o.StartDate, EmployerId = o.EmployerId, OrganisationName = o.OrganisationName, JobTitle = o.JobTitle, SocCode = o.SocCode,
-            HoursPerWeek = o.HoursPerWeek, HourlyPay = o.HourlyPay, Contract = o.Contract == ContractType.SelfEmployed ? null : o.Contract,
-            ContractMonths = o.ContractMonths, Description = o.Description, AftercareEndsOn = o.AftercareEndsOn, Version = o.Version,
+            StartDate = o.StartDate,
+            EmployerId = o.EmployerId,
+            OrganisationName = o.OrganisationName,
+            JobTitle = o.JobTitle,
+            SocCode = o.SocCode,
+            HoursPerWeek = o.HoursPerWeek,
+            HourlyPay = o.HourlyPay,
+            Contract = o.Contract == ContractType.SelfEmployed ? null : o.Contract,
+            ContractMonths = o.ContractMonths,
+            Description = o.Description,
+            AftercareEndsOn = o.AftercareEndsOn,
+            Version = o.Version,
         };
         return Page();
     }

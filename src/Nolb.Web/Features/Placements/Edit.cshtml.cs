@@ -47,9 +47,16 @@ public sealed class EditModel(EmployerCommands commands, NolbDbContext db) : Pag
 
         Input = new PlacementInput
         {
-            EmployerId = placement.EmployerId, Kind = placement.Kind, StartDate = placement.StartDate, EndDate = placement.EndDate,
-            HoursPerWeek = placement.HoursPerWeek, WeeklyAllowance = placement.WeeklyAllowance, HourlyWage = placement.HourlyWage,
-            Outcome = placement.Outcome, Notes = placement.Notes, Version = placement.Version,
+            EmployerId = placement.EmployerId,
+            Kind = placement.Kind,
+            StartDate = placement.StartDate,
+            EndDate = placement.EndDate,
+            HoursPerWeek = placement.HoursPerWeek,
+            WeeklyAllowance = placement.WeeklyAllowance,
+            HourlyWage = placement.HourlyWage,
+            Outcome = placement.Outcome,
+            Notes = placement.Notes,
+            Version = placement.Version,
         };
         return await LoadAsync(id, ct) ?? Page();
     }
