@@ -28,12 +28,14 @@ public sealed class ParticipantPhoneJourneyTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your key worker" })).ToBeVisibleAsync();
         await session.AssertAccessibleAsync("the participant's own page on a phone");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Give feedback", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Give feedback", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tell us how we are doing");
-        await page.GetByLabel("After my first month of support").CheckAsync();
-        await page.GetByRole(AriaRole.Group, new() { Name = "We treat you with dignity and respect" }).GetByLabel("5 – Yes, always").CheckAsync();
+        // The design system draws its own radios and checkboxes over the inputs, so a person (and the test) taps the label.
+        await page.GetByText("After my first month of support", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "We treat you with dignity and respect" }).GetByText("5 – Yes, always", new() { Exact = true }).ClickAsync();
         await page.GetByLabel("What would make our service better?").FillAsync("Appointments after 5pm");
-        await page.GetByLabel("Do not put my name on this feedback").CheckAsync();
+        await page.GetByText("Do not put my name on this feedback", new() { Exact = true }).ClickAsync();
+        await Expect(page.GetByLabel("Do not put my name on this feedback")).ToBeCheckedAsync();
         await session.AssertAccessibleAsync("the feedback form on a phone");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send my feedback" }).ClickAsync();
 
