@@ -79,8 +79,11 @@ public static class ReferralsApi
     private static async Task<Ok<List<ReferralRow>>> InboxAsync(NolbDbContext db, CurrentUser user, ReferralCommands commands, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok(await db.Inbox(user).RowsAsync(db, commands.Options, Today(clock), ct));
 
-    private static async Task<Ok<List<ReferralRow>>> OutboxAsync(NolbDbContext db, CurrentUser user, ReferralCommands commands, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await db.Outbox(user).RowsAsync(db, commands.Options, Today(clock), ct));
+    /// <summary>Two permissions use this list, so the route cannot name one: a user with neither is refused here (403), like any other route.</summary>
+    private static async Task<Results<Ok<List<ReferralRow>>, ForbidHttpResult>> OutboxAsync(NolbDbContext db, CurrentUser user, ReferralCommands commands, TimeProvider clock, CancellationToken ct) =>
+        user.Has(Permissions.Referrals.Make) || user.Has(Permissions.Referrals.SendInbound)
+            ? TypedResults.Ok(await db.Outbox(user).RowsAsync(db, commands.Options, Today(clock), ct))
+            : TypedResults.Forbid();
 
     private static async Task<Ok<List<ReferralRow>>> TriageAsync(NolbDbContext db, CurrentUser user, ReferralCommands commands, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok(await db.Triage(user).RowsAsync(db, commands.Options, Today(clock), ct));
