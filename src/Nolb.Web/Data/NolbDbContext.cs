@@ -46,6 +46,7 @@ public abstract class NolbDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<Domain.Incentives.IncentiveScheme> IncentiveSchemes => Set<Domain.Incentives.IncentiveScheme>();
     public DbSet<Domain.Incentives.IncentiveApplication> IncentiveApplications => Set<Domain.Incentives.IncentiveApplication>();
     public DbSet<Domain.Incentives.IncentivePayment> IncentivePayments => Set<Domain.Incentives.IncentivePayment>();
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

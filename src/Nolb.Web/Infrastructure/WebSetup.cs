@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Nolb.Web.Data;
+using Nolb.Web.Features.Account;
 using Nolb.Web.Security;
 using Scalar.AspNetCore;
 
@@ -46,6 +47,8 @@ public static class WebSetup
         services.AddScoped<Features.Employers.JobMatching>();
         services.AddScoped<Features.Incentives.IncentiveCommands>();
         services.Configure<Features.Employers.FairWorkSettings>(configuration.GetSection(Features.Employers.FairWorkSettings.Section));
+        services.AddScoped<Features.Account.AccountMail>();
+        services.AddNolbAccounts(configuration);
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Nolb.Web.Domain;
+
+namespace Nolb.Web.Data.Configurations;
+
+public sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<OutboxEmail>
+{
+    public void Configure(EntityTypeBuilder<OutboxEmail> builder)
+    {
+        builder.Property(e => e.To).HasMaxLength(256);
+        builder.Property(e => e.Subject).HasMaxLength(200);
+        builder.Property(e => e.Body).HasMaxLength(8000);
+        builder.HasIndex(e => new { e.SentAt, e.CreatedAt });
+    }
+}
