@@ -20,6 +20,9 @@ public sealed class OutboxEmail
     public required string Subject { get; init; }
     public required string Body { get; init; }
     public DateTime CreatedAt { get; init; }
+
+    /// <summary>Set by a mail relay once it has sent the message; null while it waits.</summary>
+    public DateTime? SentAt { get; set; }
 }
 
 public sealed partial class OutboxEmailSender(NolbDbContext db, TimeProvider clock, ILogger<OutboxEmailSender> logger) : IEmailSender

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Nolb.Web.Data;
+using Nolb.Web.Features.Account;
 using Nolb.Web.Security;
 using Scalar.AspNetCore;
 
@@ -55,6 +56,8 @@ public static class WebSetup
         services.AddScoped<Features.Me.OwnDataExport>();
         services.AddScoped<Features.Feedback.FeedbackCommands>();
         services.AddScoped<Features.Feedback.SatisfactionQuery>();
+        services.AddScoped<Features.Account.AccountMail>();
+        services.AddNolbAccounts(configuration);
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";

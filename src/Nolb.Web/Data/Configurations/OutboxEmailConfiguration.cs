@@ -11,6 +11,8 @@ public sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<OutboxEm
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.To).HasMaxLength(256);
         builder.Property(e => e.Subject).HasMaxLength(300);
-        builder.HasIndex(e => e.CreatedAt);
+        builder.Property(e => e.Body).HasMaxLength(8000);
+        // A mail relay reads the unsent rows, oldest first.
+        builder.HasIndex(e => new { e.SentAt, e.CreatedAt });
     }
 }

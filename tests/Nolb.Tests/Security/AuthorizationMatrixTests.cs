@@ -1,0 +1,364 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Nolb.Web.Infrastructure;
+using Nolb.Web.Security;
+
+namespace Nolb.Tests.Security;
+
+/// <summary>
+/// Every Razor page and every /api/v1 endpoint the app maps × every role × a record of the user's own LEP and
+/// one of another LEP, with the expected answers written out in one table. The table is checked against the
+/// app's own endpoint list, so a new page or endpoint without a row fails the suite.
+/// Expected: anonymous → sign-in (pages) or 401 (API); a role without the permission → access denied (pages)
+/// or 403 (API), or 404 where the record decides who may see it; another LEP's record → 404.
+/// Mutations are sent by allowed roles with a malformed body, so passing authorization shows as 400 and nothing is written.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AuthorizationMatrixFactory app) : IClassFixture<AuthorizationMatrixFactory>
+{
+    /// <summary>How a role that may not use the route is refused.</summary>
+    public enum Refusal
+    {
+        /// <summary>The permission check: access denied page, or 403.</summary>
+        Forbidden,
+
+        /// <summary>The record decides (no permission on the route): 404, or 403 when the user may see but not act.</summary>
+        ForbiddenOrNotFound,
+    }
+
+    public sealed record Row(string Key, string Url, Role[] Allowed, bool Tenanted = false, bool Anonymous = false, Refusal Refused = Refusal.Forbidden)
+    {
+        public bool IsPage => Key.StartsWith("PAGE ", StringComparison.Ordinal);
+        public string Method => IsPage ? "GET" : Key[..Key.IndexOf(' ', StringComparison.Ordinal)];
+        /// <summary>What a GET answers a user who may use the route (a page may answer with its own status).</summary>
+        public HttpStatusCode Answer { get; init; } = HttpStatusCode.OK;
+        public override string ToString() => Key;
+    }
+
+    private static readonly Role[] SignedIn = Enum.GetValues<Role>();
+    private static readonly Role[] Admin = [Role.Administrator];
+    private static readonly Role[] CaseWorkers = [Role.KeyWorker, Role.TeamLeader];
+    private static readonly Role[] TeamLeaders = [Role.TeamLeader];
+    private static readonly Role[] Partners = [Role.PartnerWorker];
+    private static readonly Role[] BetterOffUsers = [Role.KeyWorker, Role.TeamLeader, Role.PartnerWorker, Role.EmployerEngagementOfficer];
+    private static readonly Role[] OrganisationReaders =
+        [Role.KeyWorker, Role.TeamLeader, Role.PartnerWorker, Role.EmployerEngagementOfficer, Role.LepManager, Role.Administrator];
+    private static readonly Role[] DirectoryManagers = [Role.LepManager, Role.Administrator];
+    private static readonly Role[] EmployerReaders = [Role.KeyWorker, Role.TeamLeader, Role.EmployerEngagementOfficer, Role.LepManager];
+    private static readonly Role[] EmployerOfficers = [Role.EmployerEngagementOfficer];
+    private static readonly Role[] Matchers = [Role.KeyWorker, Role.TeamLeader, Role.EmployerEngagementOfficer];
+    private static readonly Role[] IncentiveApprovers = [Role.LepManager];
+    private static readonly Role[] ReferralViewers = [Role.KeyWorker, Role.TeamLeader, Role.PartnerWorker];
+
+    private static Row Page(string path, string url, Role[] allowed, bool tenanted = false, Refusal refused = Refusal.Forbidden) =>
+        new($"PAGE {path}", url, allowed, tenanted, Refused: refused);
+
+    private static Row Open(string path, string url, HttpStatusCode answer = HttpStatusCode.OK) =>
+        new($"PAGE {path}", url, SignedIn, Anonymous: true) { Answer = answer };
+
+    private static Row Api(string method, string pattern, string url, Role[] allowed, bool tenanted = false, Refusal refused = Refusal.Forbidden) =>
+        new($"{method} {pattern}", url, allowed, tenanted, Refused: refused);
+
+    /// <summary>The one table. Braces in a URL name a record of the user's LEP (or, for the tenancy check, of another LEP).</summary>
+    public static readonly Row[] Matrix =
+    [
+        Open("/Index", "/"),
+        Open("/Account/AccessDenied", "/Account/AccessDenied", HttpStatusCode.Forbidden),
+        Open("/Account/SignIn", "/Account/SignIn"),
+        Open("/Account/SignedOut", "/Account/SignedOut"),
+        Open("/Errors/Error", "/Error/404", HttpStatusCode.NotFound),
+        Open("/Account/SignOut", "/Account/SignOut", HttpStatusCode.Redirect),
+        Open("/Account/ForgotPassword", "/Account/ForgotPassword"),
+        Open("/Account/ResetPassword", "/Account/ResetPassword"),
+        Page("/Account/SignOutEverywhere", "/Account/SignOutEverywhere", SignedIn),
+        Page("/ActionPlans/Add", "/Engagements/{engagement}/ActionPlan/Add", CaseWorkers, tenanted: true),
+        Page("/ActionPlans/Edit", "/Engagements/{engagement}/ActionPlan/{item}/Edit", CaseWorkers, tenanted: true),
+        Page("/ActionPlans/Index", "/Engagements/{engagement}/ActionPlan", CaseWorkers, tenanted: true),
+        Page("/ActionPlans/Print", "/Engagements/{engagement}/ActionPlan/Print", CaseWorkers, tenanted: true),
+        Page("/ActionPlans/Review", "/Engagements/{engagement}/ActionPlan/Review", CaseWorkers, tenanted: true),
+        Page("/Admin/Audit/Index", "/Admin/Audit", Admin),
+        Page("/Admin/Interventions/Index", "/Admin/Interventions", Admin),
+        Page("/Admin/Users/Create", "/Admin/Users/Create", Admin),
+        Page("/Admin/Users/Edit", "/Admin/Users/Edit/{user}", Admin),
+        Page("/Admin/Users/Index", "/Admin/Users", Admin),
+        Page("/Appointments/Appointment", "/Participants/Engagements/{engagement}/Appointments/{appointment}", CaseWorkers, tenanted: true),
+        Page("/Appointments/Diary", "/Appointments/Diary", CaseWorkers),
+        Page("/Assessments/DistanceTravelled", "/Engagements/{engagement}/DistanceTravelled", CaseWorkers, tenanted: true),
+        Page("/Assessments/Index", "/Engagements/{engagement}/Assessments", CaseWorkers, tenanted: true),
+        Page("/Assessments/New", "/Engagements/{engagement}/Assessments/New", CaseWorkers, tenanted: true),
+        Page("/BetterOffInWork/Index", "/BetterOffInWork", BetterOffUsers),
+        Page("/CaseNotes/Note", "/Participants/Engagements/{engagement}/Notes", CaseWorkers, tenanted: true),
+        Page("/Caseload/Index", "/Caseload", CaseWorkers),
+        Page("/Employers/Create", "/Employers/Create", EmployerOfficers),
+        Page("/Employers/Details", "/Employers/Details/{employer}", EmployerReaders, tenanted: true),
+        Page("/Employers/Edit", "/Employers/Edit/{employer}", EmployerOfficers, tenanted: true),
+        Page("/Employers/Index", "/Employers", EmployerReaders),
+        Page("/Employers/Preferences", "/Participants/{participant}/JobGoals", CaseWorkers, tenanted: true),
+        Page("/Incentives/Create", "/Incentives/Create", EmployerOfficers),
+        Page("/Incentives/Details", "/Incentives/Details/{incentive}", EmployerReaders, tenanted: true),
+        Page("/Incentives/Index", "/Incentives", EmployerReaders),
+        Page("/Incentives/Scheme", "/Incentives/Scheme", IncentiveApprovers),
+        Page("/Interventions/Intervention", "/Participants/Engagements/{engagement}/Interventions/{intervention}", CaseWorkers, tenanted: true),
+        Page("/Organisations/Create", "/Organisations/Create", Admin),
+        Page("/Organisations/Edit", "/Organisations/Edit/{organisation}", Admin),
+        Page("/Organisations/Index", "/Organisations", OrganisationReaders),
+        Page("/Outcomes/Add", "/Engagements/{engagement}/Outcomes/Add", CaseWorkers, tenanted: true),
+        Page("/Outcomes/Aftercare", "/Engagements/{engagement}/Aftercare/Add", CaseWorkers, tenanted: true),
+        Page("/Outcomes/Check", "/Sustainment/Checks/{check}", CaseWorkers, tenanted: true),
+        Page("/Outcomes/Due", "/Sustainment", CaseWorkers),
+        Page("/Outcomes/Index", "/Engagements/{engagement}/Outcomes", CaseWorkers, tenanted: true),
+        Page("/Participants/CloseEngagement", "/Participants/Engagements/{engagement}/Close", CaseWorkers, tenanted: true),
+        Page("/Participants/Edit", "/Participants/{participant}/Edit", CaseWorkers, tenanted: true),
+        Page("/Participants/Index", "/Participants", CaseWorkers),
+        Page("/Participants/MoveStage", "/Participants/Engagements/{engagement}/MoveStage", CaseWorkers, tenanted: true),
+        Page("/Participants/Reassign", "/Participants/Engagements/{engagement}/Reassign", TeamLeaders, tenanted: true),
+        Page("/Participants/Record", "/Participants/{participant}", CaseWorkers, tenanted: true),
+        Page("/Participants/RecordConsent", "/Participants/{participant}/Consents/Record", CaseWorkers, tenanted: true),
+        Page("/Participants/Register", "/Participants/Register", CaseWorkers),
+        Page("/Participants/StartEngagement", "/Participants/{participant}/StartEngagement", CaseWorkers, tenanted: true),
+        Page("/Participants/Transfer", "/Participants/{participant}/Transfer", TeamLeaders, tenanted: true),
+        Page("/Participants/WithdrawConsent", "/Participants/{participant}/Consents/{consent}/Withdraw", CaseWorkers, tenanted: true),
+        Page("/Placements/Create", "/Placements/Create", EmployerOfficers),
+        Page("/Placements/Index", "/Placements", EmployerReaders),
+        Page("/Referrals/Details", "/Referrals/{referral}", ReferralViewers, tenanted: true, Refusal.ForbiddenOrNotFound),
+        Page("/Referrals/Inbox", "/Referrals/Inbox", Partners),
+        Page("/Referrals/Refer", "/Participants/{participant}/Refer", CaseWorkers, tenanted: true),
+        Page("/Referrals/Summary", "/Referrals/{referral}/Summary", CaseWorkers, tenanted: true),
+        Page("/Referrals/Triage", "/Referrals/Triage", TeamLeaders),
+        Page("/ServiceDirectory/Create", "/Directory/Services/Create", DirectoryManagers),
+        Page("/ServiceDirectory/Edit", "/Directory/Services/{service}/Edit", DirectoryManagers, tenanted: true),
+        Page("/ServiceDirectory/Import", "/Directory/Import", DirectoryManagers),
+        Page("/ServiceDirectory/Index", "/Directory", OrganisationReaders),
+        Page("/ServiceDirectory/Service", "/Directory/Services/{service}", OrganisationReaders, tenanted: true),
+        Page("/ServiceDirectory/SupplyMap", "/Directory/SupplyMap", OrganisationReaders),
+        Page("/Vacancies/Create", "/Vacancies/Create", EmployerOfficers),
+        Page("/Vacancies/Details", "/Vacancies/Details/{vacancy}", EmployerReaders, tenanted: true),
+        Page("/Vacancies/Edit", "/Vacancies/Edit/{vacancy}", EmployerOfficers, tenanted: true),
+        Page("/Vacancies/Index", "/Vacancies", EmployerReaders),
+        Page("/Vacancies/Occupations", "/Vacancies/Occupations", EmployerReaders),
+
+        new("POST /api/v1/auth/login", "/api/v1/auth/login", SignedIn, Anonymous: true),
+        new("GET /api/v1/leps", "/api/v1/leps", SignedIn, Anonymous: true),
+        new("GET /api/v1/leps/{code}", "/api/v1/leps/S12000049", SignedIn, Anonymous: true),
+        Api("GET", "/api/v1/me", "/api/v1/me", SignedIn),
+        Api("GET", "/api/v1/reference/interventions", "/api/v1/reference/interventions", SignedIn),
+        Api("GET", "/api/v1/users/", "/api/v1/users", Admin),
+        Api("GET", "/api/v1/users/{id:guid}", "/api/v1/users/{user}", Admin),
+        Api("POST", "/api/v1/users/", "/api/v1/users", Admin),
+        Api("GET", "/api/v1/organisations/", "/api/v1/organisations", OrganisationReaders),
+        Api("GET", "/api/v1/organisations/{id:guid}", "/api/v1/organisations/{organisation}", OrganisationReaders, tenanted: true),
+        Api("POST", "/api/v1/organisations/", "/api/v1/organisations", Admin),
+        Api("GET", "/api/v1/participants/", "/api/v1/participants", CaseWorkers),
+        Api("POST", "/api/v1/participants/", "/api/v1/participants", CaseWorkers),
+        Api("GET", "/api/v1/participants/{id:guid}", "/api/v1/participants/{participant}", CaseWorkers, tenanted: true),
+        Api("PUT", "/api/v1/participants/{id:guid}", "/api/v1/participants/{participant}", CaseWorkers, tenanted: true),
+        Api("POST", "/api/v1/participants/{id:guid}/consents", "/api/v1/participants/{participant}/consents", CaseWorkers, tenanted: true),
+        Api("POST", "/api/v1/participants/{id:guid}/consents/{consentId:guid}/withdraw", "/api/v1/participants/{participant}/consents/{consent}/withdraw", CaseWorkers, tenanted: true),
+        Api("POST", "/api/v1/participants/{id:guid}/transfer", "/api/v1/participants/{participant}/transfer", TeamLeaders, tenanted: true),
+        Api("POST", "/api/v1/participants/{id:guid}/engagements", "/api/v1/participants/{participant}/engagements", CaseWorkers, tenanted: true),
+        Api("GET", "/api/v1/participants/{id:guid}/job-preferences", "/api/v1/participants/{participant}/job-preferences", CaseWorkers, tenanted: true),
+        Api("PUT", "/api/v1/participants/{id:guid}/job-preferences", "/api/v1/participants/{participant}/job-preferences", CaseWorkers, tenanted: true),
+        Api("GET", "/api/v1/participants/{id:guid}/matches", "/api/v1/participants/{participant}/matches", CaseWorkers, tenanted: true),
+        Api("GET", "/api/v1/engagements/{id:guid}", "/api/v1/engagements/{engagement}", CaseWorkers, tenanted: true),
+        Api("POST", "/api/v1/engagements/{id:guid}/stage", "/api/v1/engagements/{engagement}/stage", CaseWorkers, tenanted: true),
+        Api("POST", "/api/v1/engagements/{id:guid}/close", "/api/v1/engagements/{engagement}/close", CaseWorkers, tenanted: true),
+        Api("POST", "/api/v1/engagements/{id:guid}/reassign", "/api/v1/engagements/{engagement}/reassign", TeamLeaders, tenanted: true),
+        Api("GET", "/api/v1/engagements/{id:guid}/assessments/", "/api/v1/engagements/{engagement}/assessments", CaseWorkers, tenanted: true),
+        Api("POST", "/api/v1/engagements/{id:guid}/assessments/", "/api/v1/engagements/{engagement}/assessments", CaseWorkers, tenanted: true),
+        Api("GET", "/api/v1/engagements/{id:guid}/action-plan/", "/api/v1/engagements/{engagement}/action-plan", CaseWorkers, tenanted: true),
+        Api("PUT", "/api/v1/engagements/{id:guid}/action-plan/", "/api/v1/engagements/{engagement}/action-plan", CaseWorkers, tenanted: true),
+        Api("POST", "/api/v1/engagements/{id:guid}/action-plan/items", "/api/v1/engagements/{engagement}/action-plan/items", CaseWorkers, tenanted: true),
+        Api("PUT", "/api/v1/engagements/{id:guid}/action-plan/items/{itemId:guid}", "/api/v1/engagements/{engagement}/action-plan/items/{item}", CaseWorkers, tenanted: true),
+        Api("GET", "/api/v1/engagements/{engagementId:guid}/interventions/", "/api/v1/engagements/{engagement}/interventions", CaseWorkers, tenanted: true),
+        Api("GET", "/api/v1/engagements/{engagementId:guid}/interventions/{id:guid}", "/api/v1/engagements/{engagement}/interventions/{intervention}", CaseWorkers, tenanted: true),
+        Api("POST", "/api/v1/engagements/{engagementId:guid}/interventions/", "/api/v1/engagements/{engagement}/interventions", CaseWorkers, tenanted: true),
+        Api("PUT", "/api/v1/engagements/{engagementId:guid}/interventions/{id:guid}", "/api/v1/engagements/{engagement}/interventions/{intervention}", CaseWorkers, tenanted: true),
+        Api("GET", "/api/v1/engagements/{engagementId:guid}/notes/", "/api/v1/engagements/{engagement}/notes", CaseWorkers, tenanted: true),
+        Api("GET", "/api/v1/engagements/{engagementId:guid}/notes/{id:guid}", "/api/v1/engagements/{engagement}/notes/{note}", CaseWorkers, tenanted: true),
+        Api("POST", "/api/v1/engagements/{engagementId:guid}/notes/", "/api/v1/engagements/{engagement}/notes", CaseWorkers, tenanted: true),
+        Api("PUT", "/api/v1/engagements/{engagementId:guid}/notes/{id:guid}", "/api/v1/engagements/{engagement}/notes/{note}", CaseWorkers, tenanted: true),
+        Api("GET", "/api/v1/engagements/{engagementId:guid}/appointments/", "/api/v1/engagements/{engagement}/appointments", CaseWorkers, tenanted: true),
+        Api("GET", "/api/v1/engagements/{engagementId:guid}/appointments/{id:guid}", "/api/v1/engagements/{engagement}/appointments/{appointment}", CaseWorkers, tenanted: true),
+        Api("POST", "/api/v1/engagements/{engagementId:guid}/appointments/", "/api/v1/engagements/{engagement}/appointments", CaseWorkers, tenanted: true),
+        Api("PUT", "/api/v1/engagements/{engagementId:guid}/appointments/{id:guid}", "/api/v1/engagements/{engagement}/appointments/{appointment}", CaseWorkers, tenanted: true),
+        Api("GET", "/api/v1/engagements/{id:guid}/outcomes", "/api/v1/engagements/{engagement}/outcomes", CaseWorkers, tenanted: true),
+        Api("POST", "/api/v1/engagements/{id:guid}/outcomes", "/api/v1/engagements/{engagement}/outcomes", CaseWorkers, tenanted: true),
+        Api("POST", "/api/v1/engagements/{id:guid}/aftercare", "/api/v1/engagements/{engagement}/aftercare", CaseWorkers, tenanted: true),
+        Api("GET", "/api/v1/sustainment/due", "/api/v1/sustainment/due", CaseWorkers),
+        Api("PUT", "/api/v1/sustainment/checks/{checkId:guid}", "/api/v1/sustainment/checks/{check}", CaseWorkers, tenanted: true),
+        Api("POST", "/api/v1/better-off", "/api/v1/better-off", BetterOffUsers),
+        Api("GET", "/api/v1/directory/services", "/api/v1/directory/services", OrganisationReaders),
+        Api("GET", "/api/v1/directory/services/{id:guid}", "/api/v1/directory/services/{service}", OrganisationReaders, tenanted: true),
+        Api("POST", "/api/v1/directory/services", "/api/v1/directory/services", DirectoryManagers),
+        Api("PUT", "/api/v1/directory/services/{id:guid}", "/api/v1/directory/services/{service}", DirectoryManagers, tenanted: true),
+        Api("POST", "/api/v1/directory/import", "/api/v1/directory/import", DirectoryManagers),
+        Api("GET", "/api/v1/directory/export", "/api/v1/directory/export?format=hsds-json", OrganisationReaders),
+        Api("POST", "/api/v1/referrals/", "/api/v1/referrals", CaseWorkers),
+        Api("POST", "/api/v1/referrals/inbound", "/api/v1/referrals/inbound", Partners),
+        Api("GET", "/api/v1/referrals/inbox", "/api/v1/referrals/inbox", Partners),
+        Api("GET", "/api/v1/referrals/outbox", "/api/v1/referrals/outbox", [Role.KeyWorker, Role.TeamLeader, Role.PartnerWorker]),
+        Api("GET", "/api/v1/referrals/triage", "/api/v1/referrals/triage", TeamLeaders),
+        Api("GET", "/api/v1/referrals/{id:guid}", "/api/v1/referrals/{referral}", ReferralViewers, tenanted: true, Refusal.ForbiddenOrNotFound),
+        Api("POST", "/api/v1/referrals/{id:guid}/accept", "/api/v1/referrals/{referral}/accept", Partners, tenanted: true, Refusal.ForbiddenOrNotFound),
+        Api("POST", "/api/v1/referrals/{id:guid}/decline", "/api/v1/referrals/{referral}/decline", Partners, tenanted: true, Refusal.ForbiddenOrNotFound),
+        Api("POST", "/api/v1/referrals/{id:guid}/first-contact", "/api/v1/referrals/{referral}/first-contact", Partners, tenanted: true, Refusal.ForbiddenOrNotFound),
+        Api("POST", "/api/v1/referrals/{id:guid}/complete", "/api/v1/referrals/{referral}/complete", Partners, tenanted: true, Refusal.ForbiddenOrNotFound),
+        Api("POST", "/api/v1/referrals/{id:guid}/allocate", "/api/v1/referrals/{referral}/allocate", TeamLeaders, tenanted: true),
+        Api("GET", "/api/v1/employers/", "/api/v1/employers", EmployerReaders),
+        Api("POST", "/api/v1/employers/", "/api/v1/employers", EmployerOfficers),
+        Api("GET", "/api/v1/employers/{id:guid}", "/api/v1/employers/{employer}", EmployerReaders, tenanted: true),
+        Api("PUT", "/api/v1/employers/{id:guid}", "/api/v1/employers/{employer}", EmployerOfficers, tenanted: true),
+        Api("POST", "/api/v1/employers/{id:guid}/activities", "/api/v1/employers/{employer}/activities", EmployerOfficers, tenanted: true),
+        Api("GET", "/api/v1/vacancies/", "/api/v1/vacancies", EmployerReaders),
+        Api("POST", "/api/v1/vacancies/", "/api/v1/vacancies", EmployerOfficers),
+        Api("GET", "/api/v1/vacancies/{id:guid}", "/api/v1/vacancies/{vacancy}", EmployerReaders, tenanted: true),
+        Api("PUT", "/api/v1/vacancies/{id:guid}", "/api/v1/vacancies/{vacancy}", EmployerOfficers, tenanted: true),
+        Api("GET", "/api/v1/vacancies/{id:guid}/matches", "/api/v1/vacancies/{vacancy}/matches", Matchers, tenanted: true),
+        Api("GET", "/api/v1/occupations", "/api/v1/occupations", EmployerReaders),
+        Api("GET", "/api/v1/placements/", "/api/v1/placements", EmployerReaders),
+        Api("POST", "/api/v1/placements/", "/api/v1/placements", EmployerOfficers),
+        Api("PUT", "/api/v1/placements/{id:guid}", "/api/v1/placements/{placement}", EmployerOfficers, tenanted: true),
+        Api("GET", "/api/v1/incentives/", "/api/v1/incentives", EmployerReaders),
+        Api("POST", "/api/v1/incentives/", "/api/v1/incentives", EmployerOfficers),
+        Api("GET", "/api/v1/incentives/schemes", "/api/v1/incentives/schemes", EmployerReaders),
+        Api("PUT", "/api/v1/incentives/schemes/{year:int}", "/api/v1/incentives/schemes/{year}", IncentiveApprovers),
+        Api("GET", "/api/v1/incentives/{id:guid}", "/api/v1/incentives/{incentive}", EmployerReaders, tenanted: true),
+        Api("POST", "/api/v1/incentives/{id:guid}/decision", "/api/v1/incentives/{incentive}/decision", IncentiveApprovers, tenanted: true),
+        Api("POST", "/api/v1/incentives/{id:guid}/payments/{paymentId:guid}", "/api/v1/incentives/{incentive}/payments/{payment}", IncentiveApprovers, tenanted: true),
+    ];
+
+    public static TheoryData<Role> Roles => new(Enum.GetValues<Role>());
+
+    /// <summary>The app's own routes in the matrix's words: a page by its path, an API endpoint by method and pattern.</summary>
+    private HashSet<string> MappedRoutes()
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                keys.Add($"PAGE {page.ViewEnginePath}");
+            }
+            else if (endpoint.RoutePattern.RawText is { } pattern && pattern.StartsWith("/api/v1/", StringComparison.Ordinal))
+            {
+                var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"];
+                keys.UnionWith(methods.Select(m => $"{m} {pattern}"));
+            }
+        }
+
+        return keys;
+    }
+
+    [Fact]
+    public void Every_page_and_api_endpoint_has_exactly_one_row_and_every_row_is_a_real_route()
+    {
+        var mapped = MappedRoutes();
+        var rows = Matrix.Select(r => r.Key).ToList();
+
+        Assert.Empty(rows.GroupBy(r => r).Where(g => g.Count() > 1).Select(g => g.Key));
+        Assert.Empty(mapped.Except(rows).Order());
+        Assert.Empty(rows.Except(mapped).Order());
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_sign_in_by_pages_and_get_401_from_the_api()
+    {
+        var world = await app.WorldAsync();
+        using var client = app.AnonymousPageClient();
+        var wrong = new List<string>();
+
+        foreach (var row in Matrix)
+        {
+            using var response = await SendAsync(client, row, world.Url(row.Url), malformed: true);
+            var status = (int)response.StatusCode;
+            var location = response.Headers.Location?.OriginalString ?? "";
+            var ok = row.Anonymous
+                ? row.IsPage ? response.StatusCode == row.Answer : status is 200 or 400
+                : row.IsPage
+                    ? status == 302 && location.Contains("/Account/SignIn?ReturnUrl=", StringComparison.Ordinal)
+                    : status == 401;
+            if (!ok)
+            {
+                wrong.Add($"{row.Key}: {status} {location}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task Each_role_is_let_in_or_refused_as_the_matrix_says_on_its_own_leps_records(Role role)
+    {
+        var world = await app.WorldAsync();
+        using var pages = await app.PageClientAsync(AuthorizationMatrixFactory.EmailOf(role), DemoData.Password);
+        using var api = await app.ApiClientAsync(AuthorizationMatrixFactory.EmailOf(role), DemoData.Password);
+        var wrong = new List<string>();
+
+        foreach (var row in Matrix)
+        {
+            var allowed = row.Allowed.Contains(role);
+            using var response = await SendAsync(row.IsPage ? pages : api, row, world.Url(row.Url), malformed: allowed);
+            var status = (int)response.StatusCode;
+            var location = response.Headers.Location?.OriginalString ?? "";
+            var refusedByPermission = row.IsPage
+                ? status == 302 && location.Contains("/Account/AccessDenied?ReturnUrl=", StringComparison.Ordinal)
+                : status == 403;
+            var ok = allowed
+                ? row.Method == "GET" ? response.StatusCode == row.Answer : status == 400
+                : refusedByPermission || (row.Refused == Refusal.ForbiddenOrNotFound && status == 404);
+            if (!ok)
+            {
+                wrong.Add($"{row.Key} as {role}: {status} {location}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task Another_leps_record_answers_404_to_every_role_that_may_use_the_route(Role role)
+    {
+        if (!role.RequiresLep())
+        {
+            return;
+        }
+
+        var world = await app.WorldAsync();
+        using var pages = await app.PageClientAsync(AuthorizationMatrixFactory.EmailOf(role), DemoData.Password);
+        using var api = await app.ApiClientAsync(AuthorizationMatrixFactory.EmailOf(role), DemoData.Password);
+        var wrong = new List<string>();
+
+        foreach (var row in Matrix.Where(r => r.Tenanted && r.Allowed.Contains(role)))
+        {
+            using var response = await SendAsync(row.IsPage ? pages : api, row, world.Url(row.Url, otherLep: true), malformed: false);
+            if (response.StatusCode != HttpStatusCode.NotFound)
+            {
+                wrong.Add($"{row.Key} as {role}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    /// <summary>
+    /// GET as it is; anything else with a JSON body: malformed (so an allowed call stops at model binding, 400, and
+    /// writes nothing) or an empty object with an If-Match that matches nothing (so a call that gets past every check would show as 2xx).
+    /// </summary>
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, Row row, string url, bool malformed)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(row.Method), url);
+        if (row.Method != "GET")
+        {
+            request.Content = new StringContent(malformed ? "{\"oops\":" : "{}", Encoding.UTF8, "application/json");
+
+            // A version that matches nothing: the record's own checks, not the missing header, must answer.
+            request.Headers.TryAddWithoutValidation("If-Match", $"\"{Guid.Empty}\"");
+        }
+
+        return client.SendAsync(request);
+    }
+}
