@@ -9,6 +9,7 @@ using Nolb.Web.Features.Employers;
 using Nolb.Web.Features.Incentives;
 using Nolb.Web.Features.Interventions;
 using Nolb.Web.Features.Leps;
+using Nolb.Web.Features.Measurement;
 using Nolb.Web.Features.Organisations;
 using Nolb.Web.Features.Outcomes;
 using Nolb.Web.Features.Participants;
@@ -40,6 +41,7 @@ public static class ApiRoutes
         v1.MapOutcomesApi();
         v1.MapEmployersApi();
         v1.MapIncentivesApi();
+        v1.MapMeasurementApi();
         return app;
     }
 }

@@ -46,6 +46,10 @@ public static class WebSetup
         services.AddScoped<Features.Employers.JobMatching>();
         services.AddScoped<Features.Incentives.IncentiveCommands>();
         services.Configure<Features.Employers.FairWorkSettings>(configuration.GetSection(Features.Employers.FairWorkSettings.Section));
+        services.AddScoped<Features.Measurement.MeasurementData>();
+        services.AddScoped<Features.Measurement.Statistics>();
+        services.AddScoped<Features.Measurement.QuarterlyReturn>();
+        services.Configure<Features.Measurement.ReturnOptions>(configuration.GetSection(Features.Measurement.ReturnOptions.Section));
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";

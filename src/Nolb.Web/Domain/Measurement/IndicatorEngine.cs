@@ -16,7 +16,8 @@ public static class IndicatorEngine
     private sealed record Unit(EngagementFact Engagement, object Key, bool InNumerator = true, decimal? Value = null, string? Category = null);
 
     public static IndicatorResult Compute(
-        IndicatorDefinition indicator, MeasurementFacts facts, ReportingPeriod period, IReadOnlyList<string> breakdown, decimal realLivingWage)
+        IndicatorDefinition indicator, MeasurementFacts facts, ReportingPeriod period, IReadOnlyList<string> breakdown, decimal realLivingWage,
+        IReadOnlyList<Breakdowns.Dimension>? extraDimensions = null)
     {
         if (!indicator.IsLive)
         {
@@ -24,7 +25,7 @@ public static class IndicatorEngine
         }
 
         var units = UnitsOf(indicator, facts, period, realLivingWage).ToList();
-        var groupers = breakdown.Select(code => Grouper(indicator, code)).ToList();
+        var groupers = breakdown.Select(code => Grouper(indicator, code, extraDimensions ?? [])).ToList();
         var rows = units
             .SelectMany(u => Combinations(groupers.Select(g => g(u)).ToList()).Select(groups => (Groups: groups, Unit: u)))
             .GroupBy(x => string.Join("\u001f", x.Groups), StringComparer.Ordinal)
@@ -38,8 +39,13 @@ public static class IndicatorEngine
     public static string? InvalidBreakdown(IndicatorDefinition indicator, IReadOnlyList<string> breakdown) =>
         breakdown.FirstOrDefault(code => !indicator.Breakdowns.Contains(code, StringComparer.OrdinalIgnoreCase));
 
-    private static Func<Unit, IEnumerable<string>> Grouper(IndicatorDefinition indicator, string code)
+    private static Func<Unit, IEnumerable<string>> Grouper(IndicatorDefinition indicator, string code, IReadOnlyList<Breakdowns.Dimension> extra)
     {
+        if (extra.FirstOrDefault(d => d.Code == code) is { } own)
+        {
+            return u => own.GroupsOf(u.Engagement, u.Engagement.StartDate);
+        }
+
         if (indicator.Category is { } category && string.Equals(category, code, StringComparison.OrdinalIgnoreCase))
         {
             return u => [u.Category ?? Breakdowns.NotKnown];
