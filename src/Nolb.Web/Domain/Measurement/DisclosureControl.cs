@@ -31,7 +31,7 @@ public static class DisclosureControl
         var values = counts.Append(total).ToArray();
         var totalIndex = counts.Count;
         var lines = new[] { Enumerable.Range(0, values.Length).ToArray() };
-        var status = Solve(values, lines, [totalIndex], rules);
+        var status = Solve(values, lines, [.. counts.Select(_ => 0), 1], rules);
         return new ProtectedList(
             counts.Select((c, i) => new ProtectedCount(c, status[i])).ToList(),
             new ProtectedCount(total, status[totalIndex]));
@@ -71,18 +71,17 @@ public static class DisclosureControl
             lines.Add(Enumerable.Range(0, rows + 1).Select(r => Index(r, c)).ToArray());
         }
 
-        var totals = new HashSet<int>();
+        // How much of a total a cell is: 0 inside the table, 1 for a row or column total, 2 for the grand total.
+        var rank = new int[values.Length];
         for (var r = 0; r <= rows; r++)
         {
-            totals.Add(Index(r, columns));
+            for (var c = 0; c <= columns; c++)
+            {
+                rank[Index(r, c)] = (r == rows ? 1 : 0) + (c == columns ? 1 : 0);
+            }
         }
 
-        for (var c = 0; c <= columns; c++)
-        {
-            totals.Add(Index(rows, c));
-        }
-
-        var status = Solve(values, lines, totals, rules);
+        var status = Solve(values, lines, rank, rules);
         var grid = new ProtectedCount[rows + 1, columns + 1];
         for (var r = 0; r <= rows; r++)
         {
@@ -128,7 +127,7 @@ public static class DisclosureControl
     public static decimal? PercentageValue(int numerator, int denominator, DisclosureRules? rules = null) =>
         PercentageValue(new ProtectedCount(numerator, CellSuppression.None), new ProtectedCount(denominator, CellSuppression.None), rules);
 
-    private static CellSuppression[] Solve(int[] values, IReadOnlyList<int[]> lines, HashSet<int> totals, DisclosureRules rules)
+    private static CellSuppression[] Solve(int[] values, IReadOnlyList<int[]> lines, int[] rank, DisclosureRules rules)
     {
         var status = values.Select(v => IsSmall(v, rules) ? CellSuppression.Primary : CellSuppression.None).ToArray();
         var linesOf = new List<int>[values.Length];
@@ -166,7 +165,8 @@ public static class DisclosureControl
             }
 
             var chosen = candidates
-                .OrderBy(c => totals.Contains(c) ? 1 : 0)
+                // Hide cells before totals and the grand total last; then a cell that also protects its other line.
+                .OrderBy(c => rank[c])
                 .ThenBy(c => linesOf[c].Any(l => l != exposed && SuppressedOn(l) == 1) ? 0 : 1)
                 .ThenBy(c => values[c])
                 .ThenBy(c => c)

@@ -53,11 +53,28 @@ public sealed class MeasurementData(ReportingDbContextFactory reporting, IOption
         var engagementRows = await engagementQuery
             .Select(e => new
             {
-                e.Id, e.ParticipantId, e.LepId, e.StartDate, e.LeftOn, e.LeavingReason, e.ReferralSource, e.FundingStreams, e.KeyWorkerId,
-                e.Participant!.DateOfBirth, e.Participant.Equality.Sex, e.Participant.Equality.Ethnicity, e.Participant.Equality.Disabled,
-                e.Participant.Equality.LongTermHealthCondition, e.Participant.Circumstances.CareExperienced, e.Participant.Circumstances.Parent,
-                e.Participant.Circumstances.LoneParent, e.Participant.Circumstances.DisabledParentOrChild, e.Participant.Circumstances.ThreeOrMoreChildren,
-                e.Participant.Circumstances.MinorityEthnicFamily, e.Participant.Circumstances.YoungestChildUnderOne, e.Participant.Circumstances.MotherUnder25,
+                e.Id,
+                e.ParticipantId,
+                e.LepId,
+                e.StartDate,
+                e.LeftOn,
+                e.LeavingReason,
+                e.ReferralSource,
+                e.FundingStreams,
+                e.KeyWorkerId,
+                e.Participant!.DateOfBirth,
+                e.Participant.Equality.Sex,
+                e.Participant.Equality.Ethnicity,
+                e.Participant.Equality.Disabled,
+                e.Participant.Equality.LongTermHealthCondition,
+                e.Participant.Circumstances.CareExperienced,
+                e.Participant.Circumstances.Parent,
+                e.Participant.Circumstances.LoneParent,
+                e.Participant.Circumstances.DisabledParentOrChild,
+                e.Participant.Circumstances.ThreeOrMoreChildren,
+                e.Participant.Circumstances.MinorityEthnicFamily,
+                e.Participant.Circumstances.YoungestChildUnderOne,
+                e.Participant.Circumstances.MotherUnder25,
             })
             .ToListAsync(ct);
         var engagements = engagementRows

@@ -64,8 +64,15 @@ public sealed class QuarterlyReturn(ReportingDbContextFactory reporting, IOption
             .OrderBy(e => e.StartDate).ThenBy(e => e.Id)
             .Select(e => new
             {
-                e.ParticipantId, e.Participant!.DateOfBirth, e.Participant.Equality, e.Participant.Circumstances,
-                e.Participant.EmploymentStatusAtStart, e.Participant.HighestScqfLevel, e.ReferralSource, e.FundingStreams, e.StartDate,
+                e.ParticipantId,
+                e.Participant!.DateOfBirth,
+                e.Participant.Equality,
+                e.Participant.Circumstances,
+                e.Participant.EmploymentStatusAtStart,
+                e.Participant.HighestScqfLevel,
+                e.ReferralSource,
+                e.FundingStreams,
+                e.StartDate,
                 Stage = db.StageMoves.Where(m => m.EngagementId == e.Id && m.Date <= to)
                     .OrderByDescending(m => m.Date).ThenByDescending(m => m.RecordedAt).Select(m => (PipelineStage?)m.Stage).FirstOrDefault(),
                 LeftOn = e.LeftOn <= to ? e.LeftOn : null,

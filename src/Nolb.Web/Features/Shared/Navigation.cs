@@ -43,6 +43,10 @@ public static class Navigation
             "Your upcoming appointments, and a calendar file to add them to your diary."),
         new("Intervention catalogue", "/Admin/Interventions/Index", Permissions.ReferenceData.Manage,
             "The types of intervention key workers record; add a type or a category."),
+        new("Measurement", "/Measurement/Indicators", Permissions.Statistics.ReadLep,
+            "The Shared Measurement Framework indicators, how each is counted, and how published figures are protected."),
+        new("Measurement", "/Measurement/Indicators", Permissions.Statistics.ReadNational,
+            "The Shared Measurement Framework indicators, how each is counted, and how published figures are protected."),
     ];
 
     public static IEnumerable<NavigationItem> For(CurrentUser user) => All.Where(item => user.Has(item.Permission));

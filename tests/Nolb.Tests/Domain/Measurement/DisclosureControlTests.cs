@@ -110,6 +110,21 @@ public sealed class DisclosureControlTests
     }
 
     [Fact]
+    public void The_grand_total_is_hidden_last()
+    {
+        // Glasgow [6 women, 3 men], Fife [3 women, 0 men]: the small cells take the 6 and the row and column totals
+        // of 9 with them, and the grand total of 12 (the headline) stays.
+        var counts = new[,] { { 6, 3 }, { 3, 0 } };
+        var table = DisclosureControl.Protect(counts);
+
+        Assert.Equal("12", table.GrandTotal.Display());
+        Assert.True(table.Cell(0, 0).IsSuppressed);
+        Assert.True(table.RowTotal(0).IsSuppressed);
+        Assert.True(table.ColumnTotal(0).IsSuppressed);
+        AssertSafe(table, counts);
+    }
+
+    [Fact]
     public void A_table_without_small_counts_is_shown_whole()
     {
         var counts = new[,] { { 5, 10 }, { 0, 7 } };
