@@ -83,6 +83,8 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         ("/Vacancies/Occupations", EmployerReaders),
         ("/Placements", EmployerReaders),
         ("/Incentives", EmployerReaders),
+        ("/Measurement/Indicators", Everyone),
+        ("/Measurement/DisclosureControl", Everyone),
     ];
 
     private static readonly (string Path, Role[] Allowed)[] Endpoints =
@@ -103,6 +105,9 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         ("/api/v1/placements", EmployerReaders),
         ("/api/v1/incentives", EmployerReaders),
         ("/api/v1/incentives/schemes", EmployerReaders),
+        ("/api/v1/indicators", Everyone),
+        ("/api/v1/indicators/starts/values?quarter=2025-Q3", [Role.TeamLeader, Role.LepManager, Role.NationalAnalyst]),
+        ("/api/v1/statistics/national?quarter=2025-Q3", [Role.NationalAnalyst]),
     ];
 
     public static TheoryData<string, Role> PageCases => Cases(Pages);
