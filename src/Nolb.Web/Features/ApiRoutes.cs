@@ -12,6 +12,7 @@ using Nolb.Web.Features.Incentives;
 using Nolb.Web.Features.Interventions;
 using Nolb.Web.Features.Leps;
 using Nolb.Web.Features.Me;
+using Nolb.Web.Features.Measurement;
 using Nolb.Web.Features.Organisations;
 using Nolb.Web.Features.Outcomes;
 using Nolb.Web.Features.Participants;
@@ -46,6 +47,7 @@ public static class ApiRoutes
         v1.MapCommissioningApi();
         v1.MapMeApi();
         v1.MapFeedbackApi();
+        v1.MapMeasurementApi();
         return app;
     }
 }

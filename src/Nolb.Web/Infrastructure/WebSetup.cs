@@ -58,6 +58,10 @@ public static class WebSetup
         services.AddScoped<Features.Feedback.SatisfactionQuery>();
         services.AddScoped<Features.Account.AccountMail>();
         services.AddNolbAccounts(configuration);
+        services.AddScoped<Features.Measurement.MeasurementData>();
+        services.AddScoped<Features.Measurement.Statistics>();
+        services.AddScoped<Features.Measurement.QuarterlyReturn>();
+        services.Configure<Features.Measurement.ReturnOptions>(configuration.GetSection(Features.Measurement.ReturnOptions.Section));
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";

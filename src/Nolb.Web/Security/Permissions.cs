@@ -77,6 +77,7 @@ public static class Permissions
     {
         public const string ReadLep = "statistics.read-lep";
         public const string ReadNational = "statistics.read-national";
+        public const string ExportReturn = "statistics.export-return";
     }
 
     public static class BetterOff
@@ -129,6 +130,7 @@ public static class Permissions
         new(Referrals.SendInbound, "Refer people into the LEP's employability service"),
         new(ServiceDirectory.Read, "See the service directory and the supply map of your LEP"),
         new(ServiceDirectory.Manage, "Add and change services in the directory, and import and export it as Open Referral HSDS"),
+        new(Statistics.ExportReturn, "Download your LEP's participant-level quarterly return, with pseudonymised ids"),
         new(BetterOff.Calculate, "Work out whether someone would be better off in a job (Universal Credit, tax, childcare)"),
         new(Commissioning.Manage, "Set funding allocations, manage grants and contracts with delivery partners, record spend and commissioning decisions"),
         new(Commissioning.ReadOwnOrganisation, "See your organisation's contracts and how they perform against profile"),

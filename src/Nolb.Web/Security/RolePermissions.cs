@@ -47,6 +47,7 @@ public static class RolePermissions
         (Role.LepManager, Employers.ApproveIncentives),
         (Role.LepManager, Commissioning.Manage), (Role.PartnerWorker, Commissioning.ReadOwnOrganisation),
         (Role.TeamLeader, Feedback.Manage), (Role.LepManager, Feedback.Manage),
+        (Role.LepManager, Statistics.ExportReturn),
     ];
 
     static RolePermissions()

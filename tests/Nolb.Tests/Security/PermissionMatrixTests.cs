@@ -94,6 +94,8 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         ("/Me/Feedback", [Role.Participant]),
         ("/Feedback/Results", [Role.TeamLeader, Role.LepManager]),
         ("/Feedback/Charter", [Role.TeamLeader, Role.LepManager, Role.Administrator]),
+        ("/Measurement/Indicators", Everyone),
+        ("/Measurement/DisclosureControl", Everyone),
     ];
 
     private static readonly (string Path, Role[] Allowed)[] Endpoints =
@@ -120,6 +122,9 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         ("/api/v1/contracts", [Role.PartnerWorker, Role.LepManager]),
         ("/api/v1/charter", Everyone),
         ("/api/v1/feedback/results", [Role.TeamLeader, Role.LepManager]),
+        ("/api/v1/indicators", Everyone),
+        ("/api/v1/indicators/starts/values?quarter=2025-Q3", [Role.TeamLeader, Role.LepManager, Role.NationalAnalyst]),
+        ("/api/v1/statistics/national?quarter=2025-Q3", [Role.NationalAnalyst]),
     ];
 
     public static TheoryData<string, Role> PageCases => Cases(Pages);

@@ -57,6 +57,10 @@ public static class Navigation
             "Satisfaction with each charter commitment by period and service, and people's comments to tag with themes."),
         new("Customer Charter commitments", "/Feedback/Charter", Permissions.ReferenceData.Manage,
             "The national commitments people rate when they give feedback."),
+        new("Measurement", "/Measurement/Indicators", Permissions.Statistics.ReadLep,
+            "The Shared Measurement Framework indicators, how each is counted, and how published figures are protected."),
+        new("Measurement", "/Measurement/Indicators", Permissions.Statistics.ReadNational,
+            "The Shared Measurement Framework indicators, how each is counted, and how published figures are protected."),
     ];
 
     public static IEnumerable<NavigationItem> For(CurrentUser user) => All.Where(item => user.Has(item.Permission));

@@ -1,0 +1,185 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Nolb.Web.Data;
+using Nolb.Web.Domain.Measurement;
+using Nolb.Web.Domain.Participants;
+using Nolb.Web.Domain.Referrals;
+using Nolb.Web.Features.Employers;
+
+namespace Nolb.Web.Features.Measurement;
+
+/// <summary>Whose figures: one LEP, or Scotland (no LEP); optionally one key worker's caseload or one funding stream.</summary>
+public sealed record MeasurementScope(Guid? LepId, Guid? KeyWorkerId = null, FundingStream? FundingStream = null, string? TargetGroup = null)
+{
+    public static MeasurementScope Scotland { get; } = new((Guid?)null);
+}
+
+/// <summary>
+/// Loads the facts the indicator engine counts, on the reporting connection (the read replica when one is set):
+/// one set-based query per kind of record, each limited by LEP and date so it uses the indexes, never one query
+/// per person. Engagements are those open at any time from 13 months before the period to its end, so that
+/// sustainment checks and first contacts in the period still find the engagement they belong to.
+/// </summary>
+public sealed class MeasurementData(ReportingDbContextFactory reporting, IOptions<FairWorkSettings> fairWork)
+{
+    public static IndicatorCatalogue Catalogue { get; } = IndicatorCatalogue.LoadEmbedded();
+
+    public decimal RealLivingWage => fairWork.Value.RealLivingWage;
+
+    public IndicatorResult Compute(
+        IndicatorDefinition indicator, MeasurementFacts facts, ReportingPeriod period, IReadOnlyList<string> breakdown,
+        IReadOnlyList<Breakdowns.Dimension>? extraDimensions = null) =>
+        IndicatorEngine.Compute(indicator, facts, period, breakdown, RealLivingWage, extraDimensions);
+
+    public async Task<MeasurementFacts> LoadAsync(MeasurementScope scope, ReportingPeriod period, CancellationToken ct)
+    {
+        await using var db = reporting.Create();
+        var from = period.From;
+        var to = period.To;
+        var windowStart = from.AddMonths(-13);
+        var lepId = scope.LepId;
+
+        var engagementQuery = db.Engagements.Where(e => e.StartDate <= to && (e.LeftOn == null || e.LeftOn >= windowStart));
+        if (lepId is not null)
+        {
+            engagementQuery = engagementQuery.Where(e => e.LepId == lepId);
+        }
+
+        if (scope.KeyWorkerId is not null)
+        {
+            engagementQuery = engagementQuery.Where(e => e.KeyWorkerId == scope.KeyWorkerId);
+        }
+
+        var engagementRows = await engagementQuery
+            .Select(e => new
+            {
+                e.Id,
+                e.ParticipantId,
+                e.LepId,
+                e.StartDate,
+                e.LeftOn,
+                e.LeavingReason,
+                e.ReferralSource,
+                e.FundingStreams,
+                e.KeyWorkerId,
+                e.Participant!.DateOfBirth,
+                e.Participant.Equality.Sex,
+                e.Participant.Equality.Ethnicity,
+                e.Participant.Equality.Disabled,
+                e.Participant.Equality.LongTermHealthCondition,
+                e.Participant.Circumstances.CareExperienced,
+                e.Participant.Circumstances.Parent,
+                e.Participant.Circumstances.LoneParent,
+                e.Participant.Circumstances.DisabledParentOrChild,
+                e.Participant.Circumstances.ThreeOrMoreChildren,
+                e.Participant.Circumstances.MinorityEthnicFamily,
+                e.Participant.Circumstances.YoungestChildUnderOne,
+                e.Participant.Circumstances.MotherUnder25,
+            })
+            .ToListAsync(ct);
+        var engagements = engagementRows
+            .Select(e => new EngagementFact(
+                e.Id, e.ParticipantId, e.LepId, e.StartDate, e.LeftOn, e.LeavingReason, e.ReferralSource, e.FundingStreams,
+                new PersonFact(e.DateOfBirth, e.Sex, e.Ethnicity, e.Disabled, e.LongTermHealthCondition, e.CareExperienced, e.Parent, e.LoneParent,
+                    e.DisabledParentOrChild, e.ThreeOrMoreChildren, e.MinorityEthnicFamily, e.YoungestChildUnderOne, e.MotherUnder25),
+                e.KeyWorkerId))
+            .Where(e => Filter(scope, e))
+            .ToList();
+        var ids = engagements.Select(e => e.Id).ToHashSet();
+
+        var engagementIds = engagementQuery.Select(e => e.Id);
+        var moves = await db.StageMoves.Where(m => m.Date <= to && engagementIds.Contains(m.EngagementId))
+            .Select(m => new StageMoveFact(m.EngagementId, m.Stage, m.Date, m.RecordedAt)).ToListAsync(ct);
+
+        var outcomes = await db.Outcomes.Where(o => (lepId == null || o.LepId == lepId) && o.StartDate >= from && o.StartDate <= to)
+            .Select(o => new OutcomeFact(o.Id, o.EngagementId, o.Kind, o.StartDate, o.HourlyPay, o.HoursPerWeek, o.Contract)).ToListAsync(ct);
+
+        var checks = await (from c in db.SustainmentChecks
+                            join o in db.Outcomes on c.OutcomeId equals o.Id
+                            where (lepId == null || c.LepId == lepId) && c.DueDate >= period.From && c.DueDate <= period.To
+                            select new SustainmentFact(c.Id, o.EngagementId, c.Point, c.DueDate, c.Result)).ToListAsync(ct);
+
+        var interventions = await db.Interventions
+            .Where(i => (lepId == null || i.LepId == lepId)
+                && ((i.StartDate >= from && i.StartDate <= to) || (i.EndDate >= from && i.EndDate <= to)))
+            .Select(i => new InterventionFact(i.Id, i.EngagementId, i.Type!.Category!.Name, i.StartDate, i.EndDate, i.QualificationScqfLevel, i.QualificationTitle != null))
+            .ToListAsync(ct);
+
+        var sentFrom = windowStart.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var sentTo = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var referralRows = await db.Referrals
+            .Where(r => r.Direction == ReferralDirection.Outbound && r.ParticipantId != null && (lepId == null || r.LepId == lepId)
+                && r.SentAt >= sentFrom && r.SentAt < sentTo)
+            .Select(r => new { r.Id, ParticipantId = r.ParticipantId!.Value, r.SentAt, r.Status, r.FirstContactOn })
+            .ToListAsync(ct);
+        var byPerson = engagements.ToLookup(e => e.ParticipantId);
+        var referrals = referralRows
+            .Select(r =>
+            {
+                var sentOn = DateOnly.FromDateTime(r.SentAt);
+                var engagement = byPerson[r.ParticipantId].Where(e => e.StartDate <= sentOn).MaxBy(e => e.StartDate);
+                return engagement is null ? null : new ReferralFact(r.Id, engagement.Id, sentOn, r.Status, r.FirstContactOn);
+            })
+            .OfType<ReferralFact>()
+            .ToList();
+
+        var assessed = db.NeedsAssessments.Where(a => a.AssessedOn >= from && a.AssessedOn <= to && (lepId == null || a.LepId == lepId)).Select(a => a.EngagementId);
+        var assessmentRows = await db.NeedsAssessments
+            .Where(a => a.AssessedOn <= to && assessed.Contains(a.EngagementId))
+            .Select(a => new { a.EngagementId, a.AssessedOn, a.RecordedAt, Scores = a.Scores.Select(s => new { s.Domain, s.Score }).ToList() })
+            .ToListAsync(ct);
+        var assessments = assessmentRows
+            .Select(a => new AssessmentFact(a.EngagementId, a.AssessedOn, a.RecordedAt, a.Scores.ToDictionary(s => s.Domain, s => s.Score)))
+            .ToList();
+
+        return new MeasurementFacts(
+            engagements,
+            moves.Where(m => ids.Contains(m.EngagementId)).ToList(),
+            outcomes.Where(o => ids.Contains(o.EngagementId)).ToList(),
+            checks.Where(c => ids.Contains(c.EngagementId)).ToList(),
+            interventions.Where(i => ids.Contains(i.EngagementId)).ToList(),
+            referrals,
+            assessments.Where(a => ids.Contains(a.EngagementId)).ToList());
+    }
+
+    /// <summary>The dashboard filters: a funding stream, and a target group written as "dimension:group" (e.g. "disability:Yes").</summary>
+    private static bool Filter(MeasurementScope scope, EngagementFact engagement)
+    {
+        if (scope.FundingStream is { } stream && !engagement.FundingStreams.Contains(stream))
+        {
+            return false;
+        }
+
+        if (scope.TargetGroup is { } target && TargetGroups.Find(target) is { } group)
+        {
+            return group.Dimension.GroupsOf(engagement, engagement.StartDate).Contains(group.Group, StringComparer.Ordinal);
+        }
+
+        return true;
+    }
+}
+
+/// <summary>The target groups a dashboard can be filtered to: each a group of one breakdown.</summary>
+public static class TargetGroups
+{
+    public sealed record TargetGroup(string Value, string Label, Breakdowns.Dimension Dimension, string Group);
+
+    public static IReadOnlyList<TargetGroup> All { get; } =
+    [
+        Make("age-band", "16–19", "Aged 16 to 19"),
+        Make("age-band", "20–24", "Aged 20 to 24"),
+        Make("age-band", "50 and over", "Aged 50 and over"),
+        Make("sex", "Female", "Women"),
+        Make("sex", "Male", "Men"),
+        Make("disability", "Yes", "Disabled people"),
+        Make("long-term-condition", "Yes", "People with a long-term health condition"),
+        Make("care-experienced", "Yes", "Care-experienced people"),
+        Make("priority-family", "Lone parent", "Lone parents"),
+        Make("priority-family", "Minority ethnic family", "Minority ethnic families"),
+    ];
+
+    public static TargetGroup? Find(string? value) => All.FirstOrDefault(t => string.Equals(t.Value, value, StringComparison.Ordinal));
+
+    private static TargetGroup Make(string dimension, string group, string label) =>
+        new($"{dimension}:{group}", label, Breakdowns.Find(dimension)!, group);
+}

@@ -1,0 +1,232 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Nolb.Web.Data;
+using Nolb.Web.Domain.Measurement;
+using Nolb.Web.Security;
+
+namespace Nolb.Web.Features.Measurement;
+
+public sealed record PeriodDto(string Label, string Description, DateOnly From, DateOnly To, bool Provisional);
+
+/// <summary>
+/// One figure as shown: the count (null where suppressed) and how it is displayed; for rates the denominator and
+/// percentage, for means the mean. Under disclosure control a suppressed count shows <c>[c]</c>.
+/// </summary>
+public sealed record ValueRow(
+    IReadOnlyList<string> Groups, int? Count, string CountDisplay, int? Denominator, string? DenominatorDisplay, decimal? Value, string? ValueDisplay);
+
+public sealed record IndicatorValues(
+    string Indicator, string Name, Theme Theme, Measure Measure, string Area, PeriodDto Period, IReadOnlyList<string> Breakdown,
+    bool DisclosureControlled, IReadOnlyList<ValueRow> Rows, ValueRow Total);
+
+public sealed record TableCell(int? Value, string Display);
+
+public sealed record TableRow(string Label, IReadOnlyList<TableCell> Cells, TableCell Total, string? Percentage = null);
+
+/// <summary>A published table: LEPs down the side, groups across, totals from the true counts, after disclosure control.</summary>
+public sealed record NationalTable(
+    string Title, string Indicator, string ColumnHeading, IReadOnlyList<string> Columns, IReadOnlyList<TableRow> Rows, TableRow Scotland);
+
+public sealed record NationalStatistics(PeriodDto Period, string DisclosureRule, IReadOnlyList<NationalTable> Tables);
+
+/// <summary>
+/// The figures the dashboards and the statistics API show, with disclosure control applied wherever the viewer
+/// is a national user, the area is Scotland, or a table is broken down two ways.
+/// </summary>
+public sealed class Statistics(MeasurementData data, ReportingDbContextFactory reporting, CurrentUser user, TimeProvider clock)
+{
+    public const string ScotlandCode = "S92000003";
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public PeriodDto Describe(ReportingPeriod period) => new(period.Label, period.Describe(), period.From, period.To, period.IsProvisionalOn(Today));
+
+    /// <summary>
+    /// The area a user asked for: their own LEP when they name none (national users: Scotland); Scotland by its GSS
+    /// code; another LEP only for national users. Null when the LEP does not exist or is not the user's (404).
+    /// </summary>
+    public async Task<(Guid? LepId, string Name)?> AreaAsync(string? lepCode, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(lepCode))
+        {
+            return user.SeesAllLeps() ? (null, "Scotland") : (user.LepId, user.LepName ?? "Your LEP");
+        }
+
+        if (string.Equals(lepCode.Trim(), ScotlandCode, StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, "Scotland");
+        }
+
+        var code = Domain.CouncilAreaCodes.Normalise(lepCode.Trim());
+        await using var db = reporting.Create();
+        var lep = await db.Leps.Where(l => l.Code == code).Select(l => new { l.Id, l.Name }).SingleOrDefaultAsync(ct);
+        if (lep is null || (!user.SeesAllLeps() && lep.Id != user.LepId))
+        {
+            return null;
+        }
+
+        return (lep.Id, lep.Name);
+    }
+
+    public bool MustControl(Guid? lepId, IReadOnlyList<string> breakdown) =>
+        user.SeesAllLeps() || lepId is null || breakdown.Count > 1;
+
+    public async Task<IndicatorValues> ValuesAsync(
+        IndicatorDefinition indicator, MeasurementScope scope, string area, ReportingPeriod period, IReadOnlyList<string> breakdown, bool control, CancellationToken ct)
+    {
+        var facts = await data.LoadAsync(scope, period, ct);
+        return Shape(data.Compute(indicator, facts, period, breakdown), area, control);
+    }
+
+    public IndicatorValues Shape(IndicatorResult result, string area, bool control)
+    {
+        var indicator = result.Indicator;
+        var overlapping = result.Breakdown.Any(b => Breakdowns.Find(b)?.Overlapping == true);
+        List<ValueRow> rows;
+        ValueRow total;
+        if (!control)
+        {
+            rows = result.Rows.Select(r => Raw(indicator.Measure, r)).ToList();
+            total = Raw(indicator.Measure, result.Total);
+        }
+        else if (result.Breakdown.Count == 2 && indicator.Measure == Measure.Count)
+        {
+            (rows, total) = ProtectTwoWay(result);
+        }
+        else
+        {
+            var counts = DisclosureControl.Protect(result.Rows.Select(r => r.Count).ToList());
+            var denominators = DisclosureControl.Protect(result.Rows.Select(r => r.Denominator ?? 0).ToList());
+            rows = result.Rows.Select((r, i) => Controlled(indicator.Measure, r, counts.Cells[i], denominators.Cells[i])).ToList();
+            var totalCount = overlapping || result.Breakdown.Count == 0 ? Primary(result.Total.Count) : counts.Total;
+            var totalDenominator = overlapping || result.Breakdown.Count == 0 ? Primary(result.Total.Denominator ?? 0) : denominators.Total;
+            total = Controlled(indicator.Measure, result.Total, totalCount, totalDenominator);
+        }
+
+        return new IndicatorValues(indicator.Code, indicator.Name, indicator.Theme, indicator.Measure, area, Describe(result.Period), result.Breakdown, control, rows, total);
+    }
+
+    private static ProtectedCount Primary(int value) =>
+        new(value, DisclosureControl.IsSmall(value) ? CellSuppression.Primary : CellSuppression.None);
+
+    private static (List<ValueRow>, ValueRow) ProtectTwoWay(IndicatorResult result)
+    {
+        var first = result.Rows.Select(r => r.Groups[0]).Distinct().Order(StringComparer.Ordinal).ToList();
+        var second = result.Rows.Select(r => r.Groups[1]).Distinct().Order(StringComparer.Ordinal).ToList();
+        var counts = new int[first.Count, second.Count];
+        foreach (var row in result.Rows)
+        {
+            counts[first.IndexOf(row.Groups[0]), second.IndexOf(row.Groups[1])] = row.Count;
+        }
+
+        var table = DisclosureControl.Protect(counts);
+        var rows = new List<ValueRow>();
+        for (var i = 0; i < first.Count; i++)
+        {
+            for (var j = 0; j < second.Count; j++)
+            {
+                var cell = table.Cell(i, j);
+                rows.Add(new ValueRow([first[i], second[j]], cell.Published, cell.Display(), null, null, null, null));
+            }
+        }
+
+        var overlapping = result.Breakdown.Any(b => Breakdowns.Find(b)?.Overlapping == true);
+        var grand = overlapping ? Primary(result.Total.Count) : table.GrandTotal;
+        return (rows, new ValueRow([], grand.Published, grand.Display(), null, null, null, null));
+    }
+
+    private static ValueRow Raw(Measure measure, IndicatorRow r) => measure switch
+    {
+        Measure.Rate => new ValueRow(r.Groups, r.Count, Number(r.Count), r.Denominator, Number(r.Denominator ?? 0), r.Value,
+            r.Value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–"),
+        Measure.Mean => new ValueRow(r.Groups, r.Count, Number(r.Count), null, null, r.Value,
+            r.Value is { } m ? m.ToString("0.00", CultureInfo.InvariantCulture) : "–"),
+        _ => new ValueRow(r.Groups, r.Count, Number(r.Count), null, null, null, null),
+    };
+
+    private static ValueRow Controlled(Measure measure, IndicatorRow r, ProtectedCount count, ProtectedCount denominator) => measure switch
+    {
+        Measure.Rate => new ValueRow(r.Groups, count.Published, count.Display(), denominator.Published, denominator.Display(),
+            DisclosureControl.PercentageValue(count, denominator), DisclosureControl.Percentage(count, denominator)),
+        Measure.Mean => new ValueRow(r.Groups, count.Published, count.Display(), null, null, count.IsSuppressed ? null : r.Value,
+            count.IsSuppressed ? DisclosureControl.Suppressed : r.Value is { } m ? m.ToString("0.00", CultureInfo.InvariantCulture) : "–"),
+        _ => new ValueRow(r.Groups, count.Published, count.Display(), null, null, null, null),
+    };
+
+    private static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>The national tables for a period: every LEP side by side, disclosure-controlled.</summary>
+    public async Task<NationalStatistics> NationalAsync(ReportingPeriod period, CancellationToken ct)
+    {
+        List<(Guid Id, string Name)> leps;
+        await using (var db = reporting.Create())
+        {
+            leps = (await db.Leps.OrderBy(l => l.Name).Select(l => new { l.Id, l.Name }).ToListAsync(ct)).Select(l => (l.Id, l.Name)).ToList();
+        }
+
+        var facts = await data.LoadAsync(MeasurementScope.Scotland, period, ct);
+        var names = leps.ToDictionary(l => l.Id, l => l.Name);
+        Breakdowns.Dimension lepDimension = new("lep", "LEP", false, (e, _) => [names.GetValueOrDefault(e.LepId, "Unknown")]);
+        var tables = new List<NationalTable>
+        {
+            CountTable("Participants supported by LEP and sex", "supported", "sex"),
+            CountTable("Starts by LEP and sex", "starts", "sex"),
+            CountTable("Starts by LEP and age band", "starts", "age-band"),
+            CountTable("Starts by LEP and disability", "starts", "disability"),
+            CountTable("Job entries by LEP and sex", "job-entries", "sex"),
+            CountTable("Education, training and volunteering entries by LEP", "education-training-volunteering", "outcome-kind"),
+            CountTable("Leavers by LEP and reason", "leavers", "leaving-reason"),
+            RateTable("Job entries paid the Real Living Wage by LEP", "job-entries-real-living-wage"),
+            RateTable("Sustained in work at 3 months by LEP", "sustained-3-months"),
+            RateTable("Sustained in work at 12 months by LEP", "sustained-12-months"),
+        };
+        return new NationalStatistics(Describe(period),
+            "Counts of 1 to 4 are shown as [c], with a second cell in the same row or column suppressed where the first could be worked out from the totals; zero stays zero; percentages are not shown where the denominator is under 20 ([low]); totals are computed before suppression.",
+            tables);
+
+        NationalTable CountTable(string title, string code, string column)
+        {
+            var indicator = MeasurementData.Catalogue.Find(code)!;
+            var result = data.Compute(indicator, facts, period, ["lep", column], [lepDimension]);
+            var columns = result.Rows.Select(r => r.Groups[1]).Distinct().Order(StringComparer.Ordinal).ToList();
+            var counts = new int[leps.Count, columns.Count];
+            foreach (var row in result.Rows)
+            {
+                var lep = leps.FindIndex(l => l.Name == row.Groups[0]);
+                if (lep >= 0)
+                {
+                    counts[lep, columns.IndexOf(row.Groups[1])] = row.Count;
+                }
+            }
+
+            var table = DisclosureControl.Protect(counts);
+            var rows = leps.Select((l, i) => new TableRow(
+                l.Name, columns.Select((_, j) => Cell(table.Cell(i, j))).ToList(), Cell(table.RowTotal(i)))).ToList();
+            var scotland = new TableRow("Scotland", columns.Select((_, j) => Cell(table.ColumnTotal(j))).ToList(), Cell(table.GrandTotal));
+            return new NationalTable(title, code, Breakdowns.Find(column)?.Name ?? ColumnName(column), columns, rows, scotland);
+        }
+
+        NationalTable RateTable(string title, string code)
+        {
+            var indicator = MeasurementData.Catalogue.Find(code)!;
+            var result = data.Compute(indicator, facts, period, ["lep"], [lepDimension]);
+            var numerators = leps.Select(l => result.Rows.FirstOrDefault(r => r.Groups[0] == l.Name)?.Count ?? 0).ToList();
+            var denominators = leps.Select(l => result.Rows.FirstOrDefault(r => r.Groups[0] == l.Name)?.Denominator ?? 0).ToList();
+            var n = DisclosureControl.Protect(numerators);
+            var d = DisclosureControl.Protect(denominators);
+            var rows = leps.Select((l, i) => new TableRow(
+                l.Name, [Cell(n.Cells[i]), Cell(d.Cells[i])], Cell(d.Cells[i]), DisclosureControl.Percentage(n.Cells[i], d.Cells[i]))).ToList();
+            var scotland = new TableRow("Scotland", [Cell(n.Total), Cell(d.Total)], Cell(d.Total), DisclosureControl.Percentage(n.Total, d.Total));
+            return new NationalTable(title, code, "Figure", [indicator.Numerator, indicator.Denominator ?? "Denominator"], rows, scotland);
+        }
+    }
+
+    private static TableCell Cell(ProtectedCount count) => new(count.Published, count.Display());
+
+    private static string ColumnName(string code) => code switch
+    {
+        "outcome-kind" => "Kind",
+        "leaving-reason" => "Reason for leaving",
+        _ => code,
+    };
+}

@@ -1,0 +1,282 @@
+using Nolb.Web.Domain.Measurement;
+
+namespace Nolb.Tests.Domain.Measurement;
+
+/// <summary>The disclosure control rules as plain C#: worked examples, then every small table checked against the invariants.</summary>
+public sealed class DisclosureControlTests
+{
+    private static string[] Shown(ProtectedList list) => list.Cells.Append(list.Total).Select(c => c.Display()).ToArray();
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Counts_from_1_to_4_are_suppressed(int count)
+    {
+        var list = DisclosureControl.Protect([count, 50, 60]);
+
+        Assert.Equal(CellSuppression.Primary, list.Cells[0].Suppression);
+        Assert.Equal("[c]", list.Cells[0].Display());
+        Assert.Null(list.Cells[0].Published);
+    }
+
+    [Fact]
+    public void Zero_stays_zero_and_five_is_shown()
+    {
+        var list = DisclosureControl.Protect([0, 5, 20]);
+
+        Assert.Equal(["0", "5", "20", "25"], Shown(list));
+    }
+
+    [Fact]
+    public void One_small_count_beside_a_total_takes_the_next_smallest_cell_with_it()
+    {
+        // 3 + 9 + 40 = 52: with only the 3 hidden, 52 − 9 − 40 gives it away, so the 9 goes too.
+        var list = DisclosureControl.Protect([3, 9, 40]);
+
+        Assert.Equal(["[c]", "[c]", "40", "52"], Shown(list));
+        Assert.Equal(CellSuppression.Secondary, list.Cells[1].Suppression);
+    }
+
+    [Fact]
+    public void Two_small_counts_protect_each_other()
+    {
+        var list = DisclosureControl.Protect([3, 2, 40]);
+
+        Assert.Equal(["[c]", "[c]", "40", "45"], Shown(list));
+        Assert.All(list.Cells.Take(2), c => Assert.Equal(CellSuppression.Primary, c.Suppression));
+    }
+
+    [Fact]
+    public void A_small_count_beside_zeros_only_hides_the_total_and_keeps_the_zeros()
+    {
+        // 0 + 3 + 0 = 3: the total is itself a small count.
+        var list = DisclosureControl.Protect([0, 3, 0]);
+
+        Assert.Equal(["0", "[c]", "0", "[c]"], Shown(list));
+    }
+
+    [Fact]
+    public void A_large_cell_beside_a_small_one_and_zeros_hides_the_total()
+    {
+        // 3 + 0 + 7 = 10: hiding 3 forces hiding 7 (the only other non-zero cell); the total 10 may stay.
+        var list = DisclosureControl.Protect([3, 0, 7]);
+
+        Assert.Equal(["[c]", "0", "[c]", "10"], Shown(list));
+    }
+
+    [Fact]
+    public void Totals_are_the_true_sums_computed_before_suppression()
+    {
+        var list = DisclosureControl.Protect([1, 2, 3, 100]);
+
+        Assert.Equal(106, list.Total.Value);
+        Assert.Equal("106", list.Total.Display());
+    }
+
+    [Fact]
+    public void Secondary_suppression_on_a_row_spreads_to_the_column_and_back_to_a_fixed_point()
+    {
+        // Rows: [2, 10, 30] and [20, 15, 25]. The 2 is hidden; its row's smallest other cell, the 10, goes with it.
+        // Column 0 then has one hidden cell (the 2), so the 20 beneath it goes; column 1 has the 10, so the 15 goes.
+        // Row 1 now has two hidden cells (20, 15), row 0 two (2, 10): every line has none or at least two.
+        var table = DisclosureControl.Protect(new[,] { { 2, 10, 30 }, { 20, 15, 25 } });
+
+        Assert.Equal(CellSuppression.Primary, table.Cell(0, 0).Suppression);
+        Assert.Equal(CellSuppression.Secondary, table.Cell(0, 1).Suppression);
+        Assert.Equal(CellSuppression.Secondary, table.Cell(1, 0).Suppression);
+        Assert.Equal(CellSuppression.Secondary, table.Cell(1, 1).Suppression);
+        Assert.False(table.Cell(0, 2).IsSuppressed);
+        Assert.False(table.Cell(1, 2).IsSuppressed);
+        Assert.False(table.GrandTotal.IsSuppressed);
+        Assert.Equal(102, table.GrandTotal.Value);
+        AssertSafe(table, new[,] { { 2, 10, 30 }, { 20, 15, 25 } });
+    }
+
+    [Fact]
+    public void A_row_whose_only_other_cell_is_zero_hides_its_total_and_then_another_row_total()
+    {
+        // Row 0 is [3, 0] with total 3: the 3 and its row total are both small, so row 0 is safe, but column 0
+        // (3, 20, 23) and the column of row totals (3, 40, 43) each have one hidden cell; hiding cells there
+        // exposes row 1 and the totals row in turn, until every line is safe. The zero is never hidden.
+        var counts = new[,] { { 3, 0 }, { 20, 20 } };
+        var table = DisclosureControl.Protect(counts);
+
+        Assert.True(table.Cell(0, 0).IsSuppressed);
+        Assert.True(table.RowTotal(0).IsSuppressed);
+        Assert.Equal("0", table.Cell(0, 1).Display());
+        AssertSafe(table, counts);
+    }
+
+    [Fact]
+    public void The_grand_total_is_hidden_last()
+    {
+        // Glasgow [6 women, 3 men], Fife [3 women, 0 men]: the small cells take the 6 and the row and column totals
+        // of 9 with them, and the grand total of 12 (the headline) stays.
+        var counts = new[,] { { 6, 3 }, { 3, 0 } };
+        var table = DisclosureControl.Protect(counts);
+
+        Assert.Equal("12", table.GrandTotal.Display());
+        Assert.True(table.Cell(0, 0).IsSuppressed);
+        Assert.True(table.RowTotal(0).IsSuppressed);
+        Assert.True(table.ColumnTotal(0).IsSuppressed);
+        AssertSafe(table, counts);
+    }
+
+    [Fact]
+    public void A_table_without_small_counts_is_shown_whole()
+    {
+        var counts = new[,] { { 5, 10 }, { 0, 7 } };
+        var table = DisclosureControl.Protect(counts);
+
+        for (var r = 0; r <= 2; r++)
+        {
+            for (var c = 0; c <= 2; c++)
+            {
+                Assert.False(table.Cell(r, c).IsSuppressed);
+            }
+        }
+
+        Assert.Equal(22, table.GrandTotal.Value);
+    }
+
+    [Fact]
+    public void The_threshold_is_configurable()
+    {
+        var rules = new DisclosureRules(MinimumCount: 10);
+        var list = DisclosureControl.Protect([7, 8, 50], rules);
+
+        Assert.Equal(["[c]", "[c]", "50", "65"], Shown(list));
+    }
+
+    [Theory]
+    [InlineData(5, 19, "[low]")]
+    [InlineData(5, 20, "25.0%")]
+    [InlineData(1, 3, "[c]")]
+    [InlineData(0, 20, "0.0%")]
+    [InlineData(2, 30, "[c]")]
+    [InlineData(10, 30, "33.3%")]
+    public void Percentages_need_a_denominator_of_20_and_unsuppressed_counts(int numerator, int denominator, string expected)
+    {
+        var n = new ProtectedCount(numerator, DisclosureControl.IsSmall(numerator) ? CellSuppression.Primary : CellSuppression.None);
+        var d = new ProtectedCount(denominator, DisclosureControl.IsSmall(denominator) ? CellSuppression.Primary : CellSuppression.None);
+
+        Assert.Equal(expected, DisclosureControl.Percentage(n, d));
+    }
+
+    /// <summary>Every one-way table of up to four cells, each 0–6: the invariants hold for all 2,800 of them.</summary>
+    [Fact]
+    public void Every_small_one_way_table_is_safe()
+    {
+        var checkedTables = 0;
+        for (var length = 1; length <= 4; length++)
+        {
+            foreach (var counts in AllVectors(length, 0, 6))
+            {
+                var list = DisclosureControl.Protect(counts);
+                var cells = list.Cells.Append(list.Total).ToList();
+                var values = counts.Append(counts.Sum()).ToList();
+                AssertLineSafe(cells, values);
+                checkedTables++;
+            }
+        }
+
+        Assert.Equal(7 + 49 + 343 + 2401, checkedTables);
+    }
+
+    /// <summary>Every 2 × 2 table with cells 0–6 (2,401 of them) and a fixed sample of larger ones.</summary>
+    [Fact]
+    public void Every_small_two_way_table_is_safe()
+    {
+        foreach (var v in AllVectors(4, 0, 6))
+        {
+            var counts = new[,] { { v[0], v[1] }, { v[2], v[3] } };
+            AssertSafe(DisclosureControl.Protect(counts), counts);
+        }
+
+        var random = new Random(20251);
+        for (var i = 0; i < 500; i++)
+        {
+            int rows = random.Next(1, 6), columns = random.Next(1, 6);
+            var counts = new int[rows, columns];
+            for (var r = 0; r < rows; r++)
+            {
+                for (var c = 0; c < columns; c++)
+                {
+                    counts[r, c] = random.Next(4) == 0 ? 0 : random.Next(1, 30);
+                }
+            }
+
+            AssertSafe(DisclosureControl.Protect(counts), counts);
+        }
+    }
+
+    private static void AssertSafe(ProtectedTable table, int[,] counts)
+    {
+        int rows = counts.GetLength(0), columns = counts.GetLength(1);
+        var grand = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            var rowSum = 0;
+            for (var c = 0; c < columns; c++)
+            {
+                Assert.Equal(counts[r, c], table.Cell(r, c).Value);
+                rowSum += counts[r, c];
+            }
+
+            Assert.Equal(rowSum, table.RowTotal(r).Value);
+            grand += rowSum;
+        }
+
+        Assert.Equal(grand, table.GrandTotal.Value);
+        for (var r = 0; r <= rows; r++)
+        {
+            var line = Enumerable.Range(0, columns + 1).Select(c => table.Cell(r, c)).ToList();
+            AssertLineSafe(line, line.Select(x => x.Value).ToList());
+        }
+
+        for (var c = 0; c <= columns; c++)
+        {
+            var line = Enumerable.Range(0, rows + 1).Select(r => table.Cell(r, c)).ToList();
+            AssertLineSafe(line, line.Select(x => x.Value).ToList());
+        }
+    }
+
+    /// <summary>Small counts hidden, zeros shown, and never exactly one hidden cell on a line.</summary>
+    private static void AssertLineSafe(List<ProtectedCount> cells, List<int> values)
+    {
+        for (var i = 0; i < cells.Count; i++)
+        {
+            Assert.Equal(values[i], cells[i].Value);
+            if (values[i] is >= 1 and <= 4)
+            {
+                Assert.True(cells[i].IsSuppressed, $"{values[i]} at {i} should be suppressed");
+            }
+
+            if (values[i] == 0)
+            {
+                Assert.False(cells[i].IsSuppressed, "zero stays zero");
+            }
+        }
+
+        Assert.NotEqual(1, cells.Count(c => c.IsSuppressed));
+    }
+
+    private static IEnumerable<int[]> AllVectors(int length, int min, int max)
+    {
+        if (length == 0)
+        {
+            yield return [];
+            yield break;
+        }
+
+        foreach (var rest in AllVectors(length - 1, min, max))
+        {
+            for (var v = min; v <= max; v++)
+            {
+                yield return [.. rest, v];
+            }
+        }
+    }
+}
