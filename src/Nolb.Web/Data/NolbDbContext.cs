@@ -46,6 +46,8 @@ public abstract class NolbDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<Domain.Incentives.IncentiveScheme> IncentiveSchemes => Set<Domain.Incentives.IncentiveScheme>();
     public DbSet<Domain.Incentives.IncentiveApplication> IncentiveApplications => Set<Domain.Incentives.IncentiveApplication>();
     public DbSet<Domain.Incentives.IncentivePayment> IncentivePayments => Set<Domain.Incentives.IncentivePayment>();
+    public DbSet<Domain.DeliveryPlans.DeliveryPlan> DeliveryPlans => Set<Domain.DeliveryPlans.DeliveryPlan>();
+    public DbSet<Domain.DeliveryPlans.ServiceDeliveryRequirement> ServiceDeliveryRequirements => Set<Domain.DeliveryPlans.ServiceDeliveryRequirement>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -45,6 +45,9 @@ public static class WebSetup
         services.AddScoped<Features.Employers.EmployerCommands>();
         services.AddScoped<Features.Employers.JobMatching>();
         services.AddScoped<Features.Incentives.IncentiveCommands>();
+        services.AddScoped<Features.DeliveryPlans.PlanEvidence>();
+        services.AddScoped<Features.DeliveryPlans.PlanCommands>();
+        services.AddScoped<Features.DeliveryPlans.Annex2Import>();
         services.Configure<Features.Employers.FairWorkSettings>(configuration.GetSection(Features.Employers.FairWorkSettings.Section));
         services.AddRazorPages(options =>
         {

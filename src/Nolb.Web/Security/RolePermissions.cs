@@ -45,6 +45,7 @@ public static class RolePermissions
         (Role.EmployerEngagementOfficer, Employers.Match),
         (Role.LepManager, Employers.Read),
         (Role.LepManager, Employers.ApproveIncentives),
+        (Role.LepManager, DeliveryPlans.Approve),
     ];
 
     static RolePermissions()

@@ -43,6 +43,8 @@ public static class Navigation
             "Your upcoming appointments, and a calendar file to add them to your diary."),
         new("Intervention catalogue", "/Admin/Interventions/Index", Permissions.ReferenceData.Manage,
             "The types of intervention key workers record; add a type or a category."),
+        new("Delivery plans", "/DeliveryPlans/Index", Permissions.DeliveryPlans.Manage,
+            "Your LEP's delivery plan in the framework's sections, with Annex 2 and 3, live evidence, approval and versions."),
     ];
 
     public static IEnumerable<NavigationItem> For(CurrentUser user) => All.Where(item => user.Has(item.Permission));
