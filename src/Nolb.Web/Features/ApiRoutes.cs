@@ -5,6 +5,7 @@ using Nolb.Web.Features.Appointments;
 using Nolb.Web.Features.Assessments;
 using Nolb.Web.Features.BetterOffInWork;
 using Nolb.Web.Features.CaseNotes;
+using Nolb.Web.Features.DeliveryPlans;
 using Nolb.Web.Features.Employers;
 using Nolb.Web.Features.Incentives;
 using Nolb.Web.Features.Interventions;
@@ -40,6 +41,7 @@ public static class ApiRoutes
         v1.MapOutcomesApi();
         v1.MapEmployersApi();
         v1.MapIncentivesApi();
+        v1.MapDeliveryPlansApi();
         return app;
     }
 }

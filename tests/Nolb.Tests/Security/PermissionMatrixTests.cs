@@ -83,6 +83,8 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         ("/Vacancies/Occupations", EmployerReaders),
         ("/Placements", EmployerReaders),
         ("/Incentives", EmployerReaders),
+        ("/DeliveryPlans", [Role.LepManager]),
+        ("/DeliveryPlans/Create", [Role.LepManager]),
     ];
 
     private static readonly (string Path, Role[] Allowed)[] Endpoints =
@@ -103,6 +105,7 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         ("/api/v1/placements", EmployerReaders),
         ("/api/v1/incentives", EmployerReaders),
         ("/api/v1/incentives/schemes", EmployerReaders),
+        ("/api/v1/plans", [Role.LepManager]),
     ];
 
     public static TheoryData<string, Role> PageCases => Cases(Pages);

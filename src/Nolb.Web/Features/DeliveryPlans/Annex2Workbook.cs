@@ -121,7 +121,8 @@ public static class Annex2Workbook
             new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top }) { NumberFormatId = 3, ApplyNumberFormat = true, ApplyAlignment = true },
             new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true },
             new CellFormat { NumberFormatId = 164, FontId = 1, ApplyNumberFormat = true, ApplyFont = true },
-            new CellFormat { NumberFormatId = 3, FontId = 1, ApplyNumberFormat = true, ApplyFont = true }) { Count = 7 });
+            new CellFormat { NumberFormatId = 3, FontId = 1, ApplyNumberFormat = true, ApplyFont = true })
+        { Count = 7 });
 
     public sealed record ImportedRow(int RowNumber, RequirementDetails Details);
 
