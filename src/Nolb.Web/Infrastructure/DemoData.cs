@@ -55,6 +55,10 @@ public static partial class DemoData
             var demoLep = await db.Leps.SingleAsync(l => l.Id == lepId);
             await DemoDirectory.SeedAsync(db, demoLep, now);
             await DemoDirectory.SeedReferralsAsync(db, demoLep, now);
+            if (index == 0)
+            {
+                await DemoDeliveryPlan.SeedAsync(db, demoLep, now);
+            }
         }
 
         created += await EnsureUserAsync(userManager, faker, $"analyst@{EmailDomain}", Role.NationalAnalyst, null, null, now);
