@@ -287,7 +287,50 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         new("Key in feedback from paper", Role.KeyWorker, "/Participants/{participant}/Feedback"),
         new("Customer Charter feedback", Role.LepManager, "/Feedback/Results"),
         new("Customer Charter commitments", Role.Administrator, "/Feedback/Charter"),
+        // Delivery plans
+        new("Delivery plans", Role.LepManager, "/DeliveryPlans"),
+        new("Start a delivery plan", Role.LepManager, "/DeliveryPlans/Create"),
+        new("Start a delivery plan, empty form", Role.LepManager, "/DeliveryPlans/Create", (page, _) => Submit(page, "Start the plan")),
+        new("A delivery plan, with its Annex 2 and 3", Role.LepManager, "/DeliveryPlans/Create", StartPlanAsync),
+        new("A plan's membership section", Role.LepManager, "/DeliveryPlans/Create", async (page, world) =>
+        {
+            await StartPlanAsync(page, world);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Change 1.2 Membership" }).ClickAsync();
+            await Submit(page, "Add the member");
+        }),
+        new("An Annex 2 row, empty form", Role.LepManager, "/DeliveryPlans/Create", async (page, world) =>
+        {
+            await StartPlanAsync(page, world);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Add a row to Annex 2" }).ClickAsync();
+            await Submit(page, "Save the row");
+        }),
+        new("Annex 3", Role.LepManager, "/DeliveryPlans/Create", async (page, world) =>
+        {
+            await StartPlanAsync(page, world);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Change Annex 3" }).ClickAsync();
+        }),
+        new("Import Annex 2, no file", Role.LepManager, "/DeliveryPlans/Create", async (page, world) =>
+        {
+            await StartPlanAsync(page, world);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Import Annex 2 from a workbook" }).ClickAsync();
+            await Submit(page, "Import");
+        }),
+        new("Plan comments", Role.LepManager, "/DeliveryPlans/Create", async (page, world) =>
+        {
+            await StartPlanAsync(page, world);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Comments (0)" }).ClickAsync();
+        }),
     ];
+
+    private static async Task StartPlanAsync(IPage page, SweepWorld world)
+    {
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync($"Sweep plan {Guid.NewGuid():N}");
+        await page.GetByLabel("Delivery plan", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Starts on").FillAsync("2025-04-01");
+        await page.GetByLabel("Ends on").FillAsync("2028-03-31");
+        await Submit(page, "Start the plan");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Section 1: Introduction" })).ToBeVisibleAsync();
+    }
 
     public static TheoryData<string> Names => [.. All.Select(p => p.Name)];
 

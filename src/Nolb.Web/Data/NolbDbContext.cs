@@ -56,6 +56,8 @@ public abstract class NolbDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<Domain.Voice.CharterCommitment> CharterCommitments => Set<Domain.Voice.CharterCommitment>();
     public DbSet<Domain.Voice.FeedbackResponse> FeedbackResponses => Set<Domain.Voice.FeedbackResponse>();
     public DbSet<Domain.Voice.FeedbackRating> FeedbackRatings => Set<Domain.Voice.FeedbackRating>();
+    public DbSet<Domain.DeliveryPlans.DeliveryPlan> DeliveryPlans => Set<Domain.DeliveryPlans.DeliveryPlan>();
+    public DbSet<Domain.DeliveryPlans.ServiceDeliveryRequirement> ServiceDeliveryRequirements => Set<Domain.DeliveryPlans.ServiceDeliveryRequirement>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -6,6 +6,7 @@ using Nolb.Web.Features.Assessments;
 using Nolb.Web.Features.BetterOffInWork;
 using Nolb.Web.Features.CaseNotes;
 using Nolb.Web.Features.Commissioning;
+using Nolb.Web.Features.DeliveryPlans;
 using Nolb.Web.Features.Employers;
 using Nolb.Web.Features.Feedback;
 using Nolb.Web.Features.Incentives;
@@ -48,6 +49,7 @@ public static class ApiRoutes
         v1.MapMeApi();
         v1.MapFeedbackApi();
         v1.MapMeasurementApi();
+        v1.MapDeliveryPlansApi();
         return app;
     }
 }

@@ -57,6 +57,10 @@ public static partial class DemoData
             await DemoDirectory.SeedReferralsAsync(db, demoLep, now);
             await DemoCommissioning.SeedAsync(db, demoLep, now);
             await DemoVoice.SeedAsync(db, demoLep, seed: 6200 + index, now);
+            if (index == 0)
+            {
+                await DemoDeliveryPlan.SeedAsync(db, demoLep, now);
+            }
         }
 
         created += await EnsureUserAsync(userManager, faker, $"analyst@{EmailDomain}", Role.NationalAnalyst, null, null, now);

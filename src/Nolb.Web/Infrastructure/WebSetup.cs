@@ -49,6 +49,9 @@ public static class WebSetup
         services.AddScoped<Features.Incentives.IncentiveCommands>();
         services.AddScoped<Features.Commissioning.CommissioningCommands>();
         services.AddScoped<Features.Commissioning.ContractPerformanceQuery>();
+        services.AddScoped<Features.DeliveryPlans.PlanEvidence>();
+        services.AddScoped<Features.DeliveryPlans.PlanCommands>();
+        services.AddScoped<Features.DeliveryPlans.Annex2Import>();
         services.Configure<Features.Employers.FairWorkSettings>(configuration.GetSection(Features.Employers.FairWorkSettings.Section));
         services.AddScoped<IEmailSender, OutboxEmailSender>();
         services.AddScoped<Features.Me.MyRecord>();

@@ -71,6 +71,7 @@ public static class Permissions
     public static class DeliveryPlans
     {
         public const string Manage = "delivery-plans.manage";
+        public const string Approve = "delivery-plans.approve";
     }
 
     public static class Statistics
@@ -128,6 +129,7 @@ public static class Permissions
         new(Referrals.Make, "Refer people on your caseload to services in the directory, sharing only what they agreed to"),
         new(Referrals.Triage, "Allocate referrals sent into your LEP by partners to key workers"),
         new(Referrals.SendInbound, "Refer people into the LEP's employability service"),
+        new(DeliveryPlans.Approve, "Approve a delivery plan another LEP manager of your LEP submitted, or return it to draft"),
         new(ServiceDirectory.Read, "See the service directory and the supply map of your LEP"),
         new(ServiceDirectory.Manage, "Add and change services in the directory, and import and export it as Open Referral HSDS"),
         new(Statistics.ExportReturn, "Download your LEP's participant-level quarterly return, with pseudonymised ids"),

@@ -48,6 +48,7 @@ public static class RolePermissions
         (Role.LepManager, Commissioning.Manage), (Role.PartnerWorker, Commissioning.ReadOwnOrganisation),
         (Role.TeamLeader, Feedback.Manage), (Role.LepManager, Feedback.Manage),
         (Role.LepManager, Statistics.ExportReturn),
+        (Role.LepManager, DeliveryPlans.Approve),
     ];
 
     static RolePermissions()

@@ -96,6 +96,8 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         ("/Feedback/Charter", [Role.TeamLeader, Role.LepManager, Role.Administrator]),
         ("/Measurement/Indicators", Everyone),
         ("/Measurement/DisclosureControl", Everyone),
+        ("/DeliveryPlans", [Role.LepManager]),
+        ("/DeliveryPlans/Create", [Role.LepManager]),
     ];
 
     private static readonly (string Path, Role[] Allowed)[] Endpoints =
@@ -125,6 +127,7 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         ("/api/v1/indicators", Everyone),
         ("/api/v1/indicators/starts/values?quarter=2025-Q3", [Role.TeamLeader, Role.LepManager, Role.NationalAnalyst]),
         ("/api/v1/statistics/national?quarter=2025-Q3", [Role.NationalAnalyst]),
+        ("/api/v1/plans", [Role.LepManager]),
     ];
 
     public static TheoryData<string, Role> PageCases => Cases(Pages);

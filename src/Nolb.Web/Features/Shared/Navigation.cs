@@ -61,6 +61,8 @@ public static class Navigation
             "The Shared Measurement Framework indicators, how each is counted, and how published figures are protected."),
         new("Measurement", "/Measurement/Indicators", Permissions.Statistics.ReadNational,
             "The Shared Measurement Framework indicators, how each is counted, and how published figures are protected."),
+        new("Delivery plans", "/DeliveryPlans/Index", Permissions.DeliveryPlans.Manage,
+            "Your LEP's delivery plan in the framework's sections, with Annex 2 and 3, live evidence, approval and versions."),
     ];
 
     public static IEnumerable<NavigationItem> For(CurrentUser user) => All.Where(item => user.Has(item.Permission));
