@@ -62,7 +62,10 @@ public static class DemoVoice
             };
             response.Ratings.AddRange(commitments.Select(c => new FeedbackRating
             {
-                ResponseId = response.Id, CommitmentId = c, Score = Math.Clamp(3 + random.Next(-2, 3) + (random.Next(3) == 0 ? 0 : 1), 1, 5), IsAnonymous = true,
+                ResponseId = response.Id,
+                CommitmentId = c,
+                Score = Math.Clamp(3 + random.Next(-2, 3) + (random.Next(3) == 0 ? 0 : 1), 1, 5),
+                IsAnonymous = true,
             }));
             db.FeedbackResponses.Add(response);
         }

@@ -30,7 +30,12 @@ public sealed class CharterCommitmentConfiguration : IEntityTypeConfiguration<Ch
         builder.HasIndex(c => new { c.LepId, c.Order });
         builder.HasData(National.Select((c, i) => new CharterCommitment
         {
-            Id = c.Id, LepId = null, Order = i + 1, Text = c.Text, Active = true, Version = c.Id,
+            Id = c.Id,
+            LepId = null,
+            Order = i + 1,
+            Text = c.Text,
+            Active = true,
+            Version = c.Id,
         }));
     }
 }
