@@ -325,10 +325,11 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     private static async Task StartPlanAsync(IPage page, SweepWorld world)
     {
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync($"Sweep plan {Guid.NewGuid():N}");
-        await page.GetByLabel("Delivery plan", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Delivery plan", new() { Exact = true }).ChooseAsync();
         await page.GetByLabel("Starts on").FillAsync("2025-04-01");
         await page.GetByLabel("Ends on").FillAsync("2028-03-31");
-        await Submit(page, "Start the plan");
+        // A valid form: no error summary to wait for, so not Submit.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the plan", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Section 1: Introduction" })).ToBeVisibleAsync();
     }
 

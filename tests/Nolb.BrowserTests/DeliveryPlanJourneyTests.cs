@@ -23,7 +23,7 @@ public sealed class DeliveryPlanJourneyTests(BrowserFixture browser)
             await page.GotoAsync("/DeliveryPlans");
             await page.GetByRole(AriaRole.Link, new() { Name = "Start a delivery plan" }).ClickAsync();
             await page.GetByLabel("Title", new() { Exact = true }).FillAsync(title);
-            await page.GetByLabel("Delivery plan", new() { Exact = true }).CheckAsync();
+            await page.GetByLabel("Delivery plan", new() { Exact = true }).ChooseAsync();
             await page.GetByLabel("Starts on").FillAsync("2025-04-01");
             await page.GetByLabel("Ends on").FillAsync("2028-03-31");
             await page.GetByRole(AriaRole.Button, new() { Name = "Start the plan" }).ClickAsync();
