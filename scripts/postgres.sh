@@ -3,6 +3,8 @@
 #   bash scripts/postgres.sh start   # starts it (or reuses one already on the port) and prints
 #                                    # its connection string, alone, on standard output
 #   bash scripts/postgres.sh stop    # stops it and deletes its data directory
+#   bash scripts/postgres.sh pause   # stops it but keeps its data (the outage test: the database going away)
+#   bash scripts/postgres.sh resume  # starts a paused server again on its kept data
 # Settings (environment): NOLB_PG_PORT (default 55432), NOLB_PG_DIR (default /tmp/nolb-pg/<port>).
 # Superuser nolb, password nolb-test (scram-sha-256 over TCP). Uses Debian's server binaries under
 # /usr/lib/postgresql/<version>/bin (install with scripts/install-test-deps.sh); as root it runs
@@ -22,7 +24,7 @@ connection="Host=127.0.0.1;Port=$port;Username=$user;Password=$password"
 say() { echo "postgres.sh: $*" >&2; }
 die() { say "$*"; exit 1; }
 
-usage() { die "usage: $0 start|stop"; }
+usage() { die "usage: $0 start|stop|pause|resume"; }
 
 find_bin() {
     local dir best=""
@@ -110,6 +112,11 @@ start() {
     fi
     rm -f "$pwfile"
 
+    launch
+}
+
+# Starts the server on the data directory as it is, and waits until user nolb can log in.
+launch() {
     say "starting on 127.0.0.1:$port (log: $log)"
     # Durability is worth nothing for a throwaway test server; speed is.
     if ! (cd / && as_owner "$bin/pg_ctl" start -D "$data" -l "$log" -w -t 60 -o \
@@ -148,5 +155,7 @@ bin=$(find_bin)
 case $1 in
     start) start ;;
     stop) stop ;;
+    pause) stop_ours ;;
+    resume) [[ -d $data ]] || die "no paused server in $data"; ours_running || launch ;;
     *) usage ;;
 esac

@@ -15,7 +15,7 @@
 # only when nothing failed and something passed.
 #
 # Environment knobs: NOLB_PG_PORT (PostgreSQL port, default 55432), NOLB_TEST_STEP_TIMEOUT
-# (limit for each `dotnet test` step, default 20m), NOLB_TEST_HANG_TIMEOUT (limit for one test,
+# (limit for each `dotnet test` step, default 45m: the browser step alone takes about 30 minutes on 2 cores), NOLB_TEST_HANG_TIMEOUT (limit for one test,
 # after which its test host is killed and the test named, default 10m), NOLB_CHROMIUM (default
 # /usr/bin/chromium).
 set -euo pipefail
@@ -48,7 +48,7 @@ export DOTNET_CLI_UI_LANGUAGE=en
 export MSBUILDDISABLENODEREUSE=1
 
 results=$root/TestResults
-step_timeout=${NOLB_TEST_STEP_TIMEOUT:-20m}
+step_timeout=${NOLB_TEST_STEP_TIMEOUT:-45m}
 hang_timeout=${NOLB_TEST_HANG_TIMEOUT:-10m}
 chromium=${NOLB_CHROMIUM:-/usr/bin/chromium}
 # timeout(1) puts a step in its own process group so that a timeout kills the test host and its
@@ -73,6 +73,8 @@ cleanup() {
 # On a signal, stop the running test step (its whole process group: test host, browsers) at once,
 # then the EXIT trap stops PostgreSQL.
 test_pid=""
+current_step=""
+steps=()
 # shellcheck disable=SC2317 # called by the traps below
 on_signal() {
     if [[ -n $test_pid ]]; then
@@ -80,6 +82,11 @@ on_signal() {
     fi
     echo
     echo "==> Interrupted"
+    # The last line is still the totals CI reads: the steps that finished, and the interrupted one as 1 failed.
+    local interrupted=${current_step:-interrupted}
+    steps+=("$interrupted:1:$results/$interrupted.missing.trx")
+    cleanup
+    bash scripts/trx-summary.sh "${steps[@]}" || true
     exit "$1"
 }
 trap cleanup EXIT
@@ -104,6 +111,7 @@ run_tests() {
     local name=$1 project=$2
     shift 2
     local trx=$name.trx code=0
+    current_step=$name
     rm -f "$results/$trx"
     env "$@" timeout "${timeout_opts[@]}" --kill-after=60s "$step_timeout" \
         dotnet test "$project" --no-build -c Release \
@@ -121,6 +129,7 @@ run_tests() {
         echo "==> $name tests: dotnet test exited with $code"
     fi
     steps+=("$name:$code:$results/$trx")
+    current_step=""
 }
 
 # Records a test step that could not even start: it counts as 1 failed.

@@ -62,6 +62,9 @@ for spec in "$@"; do
         fi
     fi
     printf '    %-10s %d passed, %d failed, %d skipped%s\n' "$name" "$p" "$f" "$s" "$note"
+    # The failed tests by name, so that the tail of a CI log says what to fix.
+    grep -o '<UnitTestResult[[:space:]][^>]*outcome="Failed"[^>]*>' <<<"$text" |
+        sed -n 's/.*[[:space:]]testName="\([^"]*\)".*/               failed: \1/p' | head -n 20 || true
     passed=$((passed + p))
     failed=$((failed + f))
     skipped=$((skipped + s))

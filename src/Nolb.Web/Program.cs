@@ -1,10 +1,12 @@
 using Nolb.Web.Data;
 using Nolb.Web.Features;
+using Nolb.Web.Features.DataRights;
 using Nolb.Web.Infrastructure;
 using Nolb.Web.Security;
 using Serilog;
 
-// `migrate` applies database migrations and exits (how PostgreSQL is upgraded); `--demo` adds demo data.
+// `migrate` applies database migrations and exits (how PostgreSQL is upgraded); `--demo` adds demo data;
+// `backup <file>` / `restore <file>` copy the whole database out and back; `retention [--dry-run]` runs the retention policy now.
 var command = CommandLine.Parse(args);
 
 var builder = WebApplication.CreateBuilder(command.HostArguments);
@@ -15,11 +17,35 @@ builder.Services.AddNolbSecurity(builder.Environment);
 builder.Services.AddNolbWeb(builder.Configuration);
 
 var app = builder.Build();
+if (command.BackupTo is { } backupTo)
+{
+    await DatabaseBackup.BackupAsync(app.Configuration.Provider(), app.Configuration.MainConnectionString(), backupTo);
+    Console.WriteLine($"Backed up the database to {Path.GetFullPath(backupTo)}.");
+    return;
+}
+
+if (command.RestoreFrom is { } restoreFrom)
+{
+    await DatabaseBackup.RestoreAsync(app.Configuration.Provider(), app.Configuration.MainConnectionString(), restoreFrom);
+    Console.WriteLine($"Restored the database from {Path.GetFullPath(restoreFrom)}.");
+    return;
+}
+
 app.UseNolbWeb();
 app.MapNolbApi();
 
 await DatabaseStartup.PrepareAsync(app, migrate: command.Migrate);
-if (!command.Migrate)
+if (command.Retention)
+{
+    using var scope = app.Services.CreateScope();
+    var report = await scope.ServiceProvider.GetRequiredService<RetentionRun>().RunAsync(command.DryRun, CancellationToken.None);
+    Console.WriteLine(report.Summary);
+    foreach (var record in report.Participants)
+    {
+        Console.WriteLine($"  {record.Reference} ({record.Lep}): {record.Rule}");
+    }
+}
+else if (!command.Migrate)
 {
     await app.RunAsync();
 }

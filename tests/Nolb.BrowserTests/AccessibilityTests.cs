@@ -33,6 +33,14 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         new("Participant not found", Role.KeyWorker, "/Participants/00000000-0000-0000-0000-000000000001", Status: 404),
         new("Access denied", Role.KeyWorker, "/Admin/Users", Status: 403),
 
+        // Two-factor sign-in (the sign-in code page is checked in TwoFactorJourneyTests: it needs a pending sign-in)
+        new("Two-factor sign-in, off", Role.KeyWorker, "/TwoFactor"),
+        new("Two-factor sign-in, on", Role.Administrator, "/TwoFactor"),
+        new("Set up two-factor sign-in", Role.KeyWorker, "/TwoFactor/SetUp"),
+        new("Set up two-factor sign-in, empty form", Role.KeyWorker, "/TwoFactor/SetUp", (page, _) => Submit(page, "Switch on two-factor sign-in")),
+        new("Recovery codes", Role.Administrator, "/TwoFactor/RecoveryCodes"),
+        new("Switch off two-factor sign-in", Role.KeyWorker, "/TwoFactor/SwitchOff"),
+
         // Home page of every role
         .. Enum.GetValues<Role>().Select(role => new SweepPage($"Home, {role.DisplayName()}", role, "/")),
 
@@ -54,6 +62,20 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         new("Edit an organisation", Role.Administrator, "/Organisations/Edit/{organisation}"),
         new("Audit trail", Role.Administrator, "/Admin/Audit"),
         new("Audit trail, searched", Role.Administrator, "/Admin/Audit?Action=SignIn"),
+        new("Unusual access", Role.Administrator, "/Admin/Audit/Unusual"),
+        new("Unusual access, dates the wrong way round", Role.Administrator, "/Admin/Audit/Unusual?From=2026-02-01&To=2026-01-01"),
+        new("Data rights requests", Role.Administrator, "/DataRights"),
+        new("Data rights requests, found", Role.Administrator, "/DataRights?Search=" + SweepWorld.FamilyName),
+        new("Subject access request", Role.Administrator, "/DataRights/Person/{participant}/SubjectAccess"),
+        new("Subject access request, with errors", Role.Administrator, "/DataRights/Person/{participant}/SubjectAccess", (page, _) => Submit(page, "Record the request")),
+        new("Erasure request, refused while open", Role.Administrator, "/DataRights/Person/{participant}/Erasure"),
+        new("Erasure request, with errors", Role.Administrator, "/DataRights/Person/{participant}/Erasure", (page, _) => Submit(page, "Record the decision")),
+        new("Retention policy", Role.Administrator, "/DataRights/Retention"),
+        new("Retention policy, dry run", Role.Administrator, "/DataRights/Retention", async (page, _) =>
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Dry run: list what is due" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Dry run:");
+        }),
 
         // Participants and caseload
         new("Find a person", Role.KeyWorker, "/Participants"),
@@ -116,6 +138,8 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         // Case activity: interventions, case notes, appointments
         new("Intervention catalogue", Role.Administrator, "/Admin/Interventions"),
         new("Intervention catalogue, empty form", Role.Administrator, "/Admin/Interventions", (page, _) => Submit(page, "Add the type")),
+        new("Occupations (SOC 2020)", Role.Administrator, "/Admin/Occupations"),
+        new("Occupations (SOC 2020), empty form", Role.Administrator, "/Admin/Occupations", (page, _) => Submit(page, "Load the list")),
         new("Record an intervention", Role.KeyWorker, "/Participants/Engagements/{engagement}/Interventions"),
         new("Record an intervention, empty form", Role.KeyWorker, "/Participants/Engagements/{engagement}/Interventions", (page, _) => Submit(page, "Record the intervention")),
         new("Add a case note", Role.KeyWorker, "/Participants/Engagements/{engagement}/Notes"),
@@ -287,6 +311,23 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         new("Key in feedback from paper", Role.KeyWorker, "/Participants/{participant}/Feedback"),
         new("Customer Charter feedback", Role.LepManager, "/Feedback/Results"),
         new("Customer Charter commitments", Role.Administrator, "/Feedback/Charter"),
+        // Dashboards, for the quarter the sweep's people started in, with their charts drawn
+        new("Caseload figures", Role.KeyWorker, $"/Measurement/Dashboard?period={SweepQuarter}", (page, _) => DashboardChartsDrawn(page)),
+        new("LEP dashboard", Role.TeamLeader, $"/Measurement/Lep?period={SweepQuarter}&rows=disability&columns=priority-family", (page, _) => DashboardChartsDrawn(page)),
+        new("LEP dashboard, bad filters", Role.LepManager, "/Measurement/Lep?period=2099-Q1&target=nobody"),
+        new("National dashboard", Role.NationalAnalyst, $"/Measurement/National?period={SweepQuarter}", (page, _) => DashboardChartsDrawn(page)),
+        new("You said, we did", Role.LepManager, "/YouSaidWeDid"),
+        new("Record a change made because of feedback, empty form", Role.TeamLeader, "/YouSaidWeDid/Create", (page, _) => Submit(page, "Record the change")),
+        new("Customer journey map", Role.TeamLeader, "/Journeys"),
+        new("Service Standards self-assessment, partner worker", Role.PartnerWorker, "/Standards"),
+        new("Service Standards self-assessment, LEP manager", Role.LepManager, "/Standards"),
+        new("A Service Standards self-assessment, submitted with no ratings", Role.PartnerWorker, "/Standards", async (page, _) =>
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Start the self-assessment" }).ClickAsync();
+            await Submit(page, "Submit for review");
+        }),
+        new("Self-assessment and improvement plan", Role.LepManager, "/Improvement"),
+        new("Add an improvement action, empty form", Role.LepManager, "/Improvement/Actions/Create", (page, _) => Submit(page, "Add the action")),
         // Delivery plans
         new("Delivery plans", Role.LepManager, "/DeliveryPlans"),
         new("Start a delivery plan", Role.LepManager, "/DeliveryPlans/Create"),
@@ -320,6 +361,19 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             await StartPlanAsync(page, world);
             await page.GetByRole(AriaRole.Link, new() { Name = "Comments (0)" }).ClickAsync();
         }),
+        // Equality gaps, reference data and national statistics (issue 9)
+        new("Population figures", Role.Administrator, "/Admin/Reference/Population"),
+        new("Population figures, empty form", Role.Administrator, "/Admin/Reference/Population", (page, _) => Submit(page, "Load the figures")),
+        new("SIMD postcode lookup", Role.Administrator, "/Admin/Reference/Simd"),
+        new("SIMD postcode lookup, empty form", Role.Administrator, "/Admin/Reference/Simd", (page, _) => Submit(page, "Load the figures")),
+        new("Equality gaps, LEP manager", Role.LepManager, "/Measurement/Gaps"),
+        new("Equality gaps, national analyst", Role.NationalAnalyst, "/Measurement/Gaps?Lep=S12000049"),
+        new("National statistics", Role.NationalAnalyst, "/Measurement/Publications"),
+        new("A published quarter", Role.NationalAnalyst, "/Measurement/Publications", async (page, _) =>
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Publish the quarter" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "Revision history" })).ToBeVisibleAsync();
+        }),
     ];
 
     private static async Task StartPlanAsync(IPage page, SweepWorld world)
@@ -334,6 +388,15 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     }
 
     public static TheoryData<string> Names => [.. All.Select(p => p.Name)];
+
+    private static string SweepQuarter => Nolb.Web.Domain.Measurement.ReportingPeriod.QuarterContaining(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-60)).Label;
+
+    /// <summary>A dashboard's charts have been drawn from their tables, so axe checks the page as a reader with JavaScript sees it.</summary>
+    internal static async Task DashboardChartsDrawn(IPage page)
+    {
+        await Expect(page.Locator("figure[data-chart-for]").First).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => window.Chart && [...document.querySelectorAll('figure[data-chart-for] canvas')].some(c => window.Chart.getChart(c))");
+    }
 
     [Theory]
     [MemberData(nameof(Names))]

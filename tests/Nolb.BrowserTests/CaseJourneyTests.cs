@@ -89,7 +89,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
             await Expect(page.Locator(".nolb-timeline")).ToContainTextAsync("Ready for interviews now");
             await session.AssertAccessibleAsync("the record after two moves");
 
-            await page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link, new() { Name = "Caseload" }).ClickAsync();
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link, new() { Name = "Caseload", Exact = true }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your caseload");
             var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = familyName });
             await Expect(row.GetByRole(AriaRole.Cell).Nth(2)).ToHaveTextAsync("4. Employer engagement and job matching");
@@ -137,7 +137,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Earlier engagements" })).ToBeVisibleAsync();
             await session.AssertAccessibleAsync("the record after closing");
 
-            await page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link, new() { Name = "Caseload" }).ClickAsync();
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link, new() { Name = "Caseload", Exact = true }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your caseload");
             await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = familyName })).ToHaveCountAsync(0);
         }

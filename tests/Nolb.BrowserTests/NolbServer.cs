@@ -42,6 +42,7 @@ public sealed class NolbServer : WebApplicationFactory<Program>
     public void Start()
     {
         StartServer();
+        EnrolTwoFactorAsync(AdminEmail).GetAwaiter().GetResult();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
     }
@@ -55,6 +56,7 @@ public sealed class NolbServer : WebApplicationFactory<Program>
         builder.UseSetting("Nolb:Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Nolb:Demo", "false");
         builder.UseSetting("Nolb:SignIn:AttemptsPerMinute", "10000");
+        builder.UseSetting("Nolb:Retention:ScheduleEnabled", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
     }
 
@@ -68,14 +70,27 @@ public sealed class NolbServer : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Two-factor sign-in on with <see cref="Nolb.Tests.TestTotp.Key"/>, as if the person had set up their app.</summary>
+    public async Task EnrolTwoFactorAsync(string email)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<NolbUser>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        Assert.True((await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", Nolb.Tests.TestTotp.Key)).Succeeded);
+        Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
+    }
+
     public async Task<T> WithDbAsync<T>(Func<NolbDbContext, Task<T>> action)
     {
         using var scope = Services.CreateScope();
         return await action(scope.ServiceProvider.GetRequiredService<NolbDbContext>());
     }
 
-    /// <summary>An account made directly in the database (test data); its password is <see cref="Password"/>.</summary>
-    public async Task<NolbUser> CreateUserAsync(Role role, string? displayName = null, Guid? organisationId = null)
+    /// <summary>
+    /// An account made directly in the database (test data); its password is <see cref="Password"/>. A role that needs
+    /// two-factor sign-in is enrolled with the test key unless <paramref name="twoFactor"/> is false.
+    /// </summary>
+    public async Task<NolbUser> CreateUserAsync(Role role, string? displayName = null, Guid? organisationId = null, bool? twoFactor = null)
     {
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<NolbDbContext>();
@@ -100,6 +115,11 @@ public sealed class NolbServer : WebApplicationFactory<Program>
         };
         var result = await users.CreateAsync(user, Password);
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        if (twoFactor ?? role.RequiresTwoFactor())
+        {
+            await EnrolTwoFactorAsync(email);
+        }
+
         return user;
     }
 

@@ -24,6 +24,21 @@ public static partial class FormClient
         return await client.PostAsync(postUrl ?? pageUrl, content);
     }
 
+    /// <summary>Submits a form with a file, as a browser sends one (multipart/form-data).</summary>
+    public static async Task<HttpResponseMessage> SubmitFileFormAsync(
+        this HttpClient client, string pageUrl, Dictionary<string, string> fields, string fileField, string fileName, byte[] file, string? postUrl = null)
+    {
+        var token = await client.AntiforgeryTokenAsync(pageUrl);
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields.Append(new("__RequestVerificationToken", token)))
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        content.Add(new ByteArrayContent(file), fileField, fileName);
+        return await client.PostAsync(postUrl ?? pageUrl, content);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"")]
     private static partial Regex TokenInput();
 }

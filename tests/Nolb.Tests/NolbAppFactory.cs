@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Nolb.Web.Data;
 using Nolb.Web.Security;
 
@@ -57,6 +58,9 @@ public class NolbAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Nolb:Bootstrap:AdminEmail"] = AdminEmail,
             ["Nolb:Bootstrap:AdminPassword"] = AdminPassword,
             ["Nolb:SignIn:AttemptsPerMinute"] = "10000",
+
+            // The nightly retention job must not anonymise a test's data at 02:30; tests run it themselves.
+            ["Nolb:Retention:ScheduleEnabled"] = "false",
         };
         foreach (var (key, value) in Settings)
         {
@@ -71,6 +75,31 @@ public class NolbAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
+    /// <summary>
+    /// Accounts made at start-up (the bootstrap administrator, demo users) whose role needs two-factor sign-in are enrolled
+    /// with <see cref="TestTotp.Key"/>, so the sign-in helpers can give the current code as an authenticator app would.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        using var scope = host.Services.CreateScope();
+        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<NolbUser>>();
+        var roles = Enum.GetValues<Role>().Where(r => r.RequiresTwoFactor()).ToList();
+        foreach (var user in userManager.Users.Where(u => roles.Contains(u.Role) && !u.TwoFactorEnabled).ToList())
+        {
+            EnrolTwoFactorAsync(userManager, user).GetAwaiter().GetResult();
+        }
+
+        return host;
+    }
+
+    /// <summary>Two-factor sign-in on, with the known test key, as if the person had set up their app.</summary>
+    public static async Task EnrolTwoFactorAsync(UserManager<NolbUser> userManager, NolbUser user)
+    {
+        Assert.True((await userManager.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", TestTotp.Key)).Succeeded);
+        Assert.True((await userManager.SetTwoFactorEnabledAsync(user, true)).Succeeded);
+    }
+
     public async Task<T> WithDbAsync<T>(Func<NolbDbContext, Task<T>> query)
     {
         using var scope = Services.CreateScope();
@@ -80,8 +109,11 @@ public class NolbAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public Task<int> CountAsync<TEntity>() where TEntity : class =>
         WithDbAsync(db => db.Set<TEntity>().CountAsync());
 
-    /// <summary>Creates an account directly (test data), returning its email; the password is <see cref="TestUsers.Password"/>.</summary>
-    public async Task<NolbUser> CreateUserAsync(Role role, string? lepCode = null, Guid? organisationId = null, string? email = null)
+    /// <summary>
+    /// Creates an account directly (test data); the password is <see cref="TestUsers.Password"/>. A role that needs
+    /// two-factor sign-in is enrolled with <see cref="TestTotp.Key"/> unless <paramref name="twoFactor"/> says otherwise.
+    /// </summary>
+    public async Task<NolbUser> CreateUserAsync(Role role, string? lepCode = null, Guid? organisationId = null, string? email = null, bool? twoFactor = null)
     {
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<NolbDbContext>();
@@ -102,14 +134,19 @@ public class NolbAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         };
         var result = await userManager.CreateAsync(user, TestUsers.Password);
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        if (twoFactor ?? role.RequiresTwoFactor())
+        {
+            await EnrolTwoFactorAsync(userManager, user);
+        }
+
         return user;
     }
 
-    /// <summary>An API client signed in with a bearer token.</summary>
+    /// <summary>An API client signed in with a bearer token (with the current code, which accounts without two-factor sign-in ignore).</summary>
     public async Task<HttpClient> ApiClientAsync(string email, string password = TestUsers.Password)
     {
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password, twoFactorCode = TestTotp.Code() });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
@@ -124,6 +161,12 @@ public class NolbAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
         var response = await client.SubmitFormAsync("/Account/SignIn", new() { ["Input.Email"] = email, ["Input.Password"] = password });
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        if (response.Headers.Location?.OriginalString.StartsWith("/Account/SignInCode", StringComparison.Ordinal) == true)
+        {
+            response = await client.SubmitFormAsync(response.Headers.Location.OriginalString, new() { ["Code"] = TestTotp.Code() });
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        }
+
         return client;
     }
 

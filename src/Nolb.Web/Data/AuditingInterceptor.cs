@@ -54,6 +54,12 @@ public sealed class AuditingInterceptor(CurrentUser currentUser, TimeProvider cl
                 continue;
             }
 
+            // A reference dataset's load is audited once, on the dataset; not each of its many rows.
+            if (entry.Entity is Domain.Measurement.IReferenceDataRow)
+            {
+                continue;
+            }
+
             if (entry.State == EntityState.Modified && entry.Entity is IVersioned versioned)
             {
                 versioned.Version = Guid.NewGuid();

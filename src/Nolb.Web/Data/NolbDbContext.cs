@@ -39,6 +39,8 @@ public abstract class NolbDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<Domain.Employers.EmployerActivity> EmployerActivities => Set<Domain.Employers.EmployerActivity>();
     public DbSet<Domain.Employers.Vacancy> Vacancies => Set<Domain.Employers.Vacancy>();
     public DbSet<Domain.Employers.Placement> Placements => Set<Domain.Employers.Placement>();
+    public DbSet<Domain.Employers.OccupationUnitGroup> OccupationUnitGroups => Set<Domain.Employers.OccupationUnitGroup>();
+    public DbSet<Domain.Employers.OccupationListLoad> OccupationListLoads => Set<Domain.Employers.OccupationListLoad>();
     public DbSet<Domain.Outcomes.Outcome> Outcomes => Set<Domain.Outcomes.Outcome>();
     public DbSet<Domain.Outcomes.SustainmentCheck> SustainmentChecks => Set<Domain.Outcomes.SustainmentCheck>();
     public DbSet<Domain.Outcomes.AftercareContact> AftercareContacts => Set<Domain.Outcomes.AftercareContact>();
@@ -56,8 +58,18 @@ public abstract class NolbDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<Domain.Voice.CharterCommitment> CharterCommitments => Set<Domain.Voice.CharterCommitment>();
     public DbSet<Domain.Voice.FeedbackResponse> FeedbackResponses => Set<Domain.Voice.FeedbackResponse>();
     public DbSet<Domain.Voice.FeedbackRating> FeedbackRatings => Set<Domain.Voice.FeedbackRating>();
+    public DbSet<Domain.Voice.YouSaidWeDid> YouSaidWeDid => Set<Domain.Voice.YouSaidWeDid>();
+    public DbSet<Domain.Improvement.SelfAssessment> SelfAssessments => Set<Domain.Improvement.SelfAssessment>();
+    public DbSet<Domain.Improvement.ImprovementAction> ImprovementActions => Set<Domain.Improvement.ImprovementAction>();
     public DbSet<Domain.DeliveryPlans.DeliveryPlan> DeliveryPlans => Set<Domain.DeliveryPlans.DeliveryPlan>();
     public DbSet<Domain.DeliveryPlans.ServiceDeliveryRequirement> ServiceDeliveryRequirements => Set<Domain.DeliveryPlans.ServiceDeliveryRequirement>();
+    public DbSet<Domain.Measurement.ReferenceDataset> ReferenceDatasets => Set<Domain.Measurement.ReferenceDataset>();
+    public DbSet<Domain.Measurement.PopulationFigure> PopulationFigures => Set<Domain.Measurement.PopulationFigure>();
+    public DbSet<Domain.Measurement.SimdPostcode> SimdPostcodes => Set<Domain.Measurement.SimdPostcode>();
+    public DbSet<Domain.Measurement.StatisticsPublication> StatisticsPublications => Set<Domain.Measurement.StatisticsPublication>();
+    public DbSet<Domain.DataRights.ParticipantChange> ParticipantChanges => Set<Domain.DataRights.ParticipantChange>();
+    public DbSet<Domain.DataRights.SubjectAccessRequest> SubjectAccessRequests => Set<Domain.DataRights.SubjectAccessRequest>();
+    public DbSet<Domain.DataRights.ErasureRequest> ErasureRequests => Set<Domain.DataRights.ErasureRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

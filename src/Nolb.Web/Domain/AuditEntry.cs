@@ -31,4 +31,18 @@ public enum AuditAction
     SignInFailed,
     SignOut,
     LockedOut,
+
+    /// <summary>Two-factor sign-in switched on or off, or new recovery codes made (Detail says which).</summary>
+    TwoFactorChanged,
+
+    /// <summary>Someone searched or read the audit trail itself, or its unusual-access flags.</summary>
+    AuditReviewed,
+
+    /// <summary>A download of records in bulk (an export file).</summary>
+    Export,
+    SubjectAccessRequested,
+    SubjectAccessReleased,
+    Erased,
+    ErasureRefused,
+    RetentionRun,
 }

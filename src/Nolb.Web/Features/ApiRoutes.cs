@@ -9,8 +9,10 @@ using Nolb.Web.Features.Commissioning;
 using Nolb.Web.Features.DeliveryPlans;
 using Nolb.Web.Features.Employers;
 using Nolb.Web.Features.Feedback;
+using Nolb.Web.Features.Improvement;
 using Nolb.Web.Features.Incentives;
 using Nolb.Web.Features.Interventions;
+using Nolb.Web.Features.Journeys;
 using Nolb.Web.Features.Leps;
 using Nolb.Web.Features.Me;
 using Nolb.Web.Features.Measurement;
@@ -19,6 +21,7 @@ using Nolb.Web.Features.Outcomes;
 using Nolb.Web.Features.Participants;
 using Nolb.Web.Features.Referrals;
 using Nolb.Web.Features.ServiceDirectory;
+using Nolb.Web.Features.YouSaidWeDid;
 
 namespace Nolb.Web.Features;
 
@@ -48,7 +51,12 @@ public static class ApiRoutes
         v1.MapCommissioningApi();
         v1.MapMeApi();
         v1.MapFeedbackApi();
+        v1.MapYouSaidWeDidApi();
+        v1.MapJourneysApi();
+        v1.MapImprovementApi();
         v1.MapMeasurementApi();
+        v1.MapDashboardApi();
+        v1.MapStatisticsApi();
         v1.MapDeliveryPlansApi();
         return app;
     }

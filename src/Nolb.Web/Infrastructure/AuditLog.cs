@@ -10,8 +10,13 @@ namespace Nolb.Web.Infrastructure;
 /// </summary>
 public sealed class AuditLog(NolbDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
-    public Task SignInAsync(NolbUser user, CancellationToken cancellationToken) =>
-        WriteAsync(AuditAction.SignIn, user.Id, user.Email, user.LepId, null, cancellationToken);
+    /// <summary>A completed sign-in; <paramref name="method"/> says whether a second factor was given, and which.</summary>
+    public Task SignInAsync(NolbUser user, string method, CancellationToken cancellationToken) =>
+        WriteAsync(AuditAction.SignIn, user.Id, user.Email, user.LepId, method, cancellationToken);
+
+    /// <summary>The current user switched two-factor sign-in on or off, or made new recovery codes.</summary>
+    public Task TwoFactorChangedAsync(string what, CancellationToken cancellationToken) =>
+        WriteAsync(AuditAction.TwoFactorChanged, currentUser.Id, currentUser.Email, currentUser.LepId, what, cancellationToken);
 
     public Task SignInFailedAsync(string? attemptedEmail, NolbUser? user, string reason, CancellationToken cancellationToken) =>
         WriteAsync(reason == SignInFailureReasons.LockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed,
@@ -20,25 +25,39 @@ public sealed class AuditLog(NolbDbContext db, CurrentUser currentUser, TimeProv
     public Task SignOutAsync(CancellationToken cancellationToken) =>
         WriteAsync(AuditAction.SignOut, currentUser.Id, currentUser.Email, currentUser.LepId, null, cancellationToken);
 
+    /// <summary>The current user searched the audit trail or looked at its unusual-access flags.</summary>
+    public Task AuditReviewedAsync(string what, CancellationToken cancellationToken) =>
+        WriteAsync(AuditAction.AuditReviewed, currentUser.Id, currentUser.Email, currentUser.LepId, Truncate(what, 2000), cancellationToken, "AuditTrail", null);
+
+    /// <summary>The current user downloaded records in bulk.</summary>
+    public Task ExportedAsync(string recordType, string what, CancellationToken cancellationToken) =>
+        WriteAsync(AuditAction.Export, currentUser.Id, currentUser.Email, currentUser.LepId, Truncate(what, 2000), cancellationToken, recordType, null);
+
     /// <summary>Records that the current user opened a personal record.</summary>
-    public async Task ReadAsync(string entityType, Guid entityId, Guid? lepId, CancellationToken cancellationToken)
+    public Task ReadAsync(string entityType, Guid entityId, Guid? lepId, CancellationToken cancellationToken) =>
+        RecordAsync(AuditAction.Read, entityType, entityId, lepId, null, cancellationToken);
+
+    /// <summary>Records something done to a person's record that is not a change to one row: a subject access request released, say.</summary>
+    public async Task RecordAsync(AuditAction action, string entityType, Guid entityId, Guid? lepId, string? detail, CancellationToken cancellationToken)
     {
         db.AuditEntries.Add(new AuditEntry
         {
             OccurredAt = clock.GetUtcNow().UtcDateTime,
             ActorUserId = currentUser.Id,
             ActorEmail = currentUser.Email,
-            Action = AuditAction.Read,
+            Action = action,
             EntityType = entityType,
             EntityId = entityId.ToString(),
             LepId = lepId,
             IpAddress = currentUser.IpAddress,
+            Detail = detail,
         });
         await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task WriteAsync(
-        AuditAction action, Guid? userId, string? email, Guid? lepId, string? detail, CancellationToken cancellationToken)
+        AuditAction action, Guid? userId, string? email, Guid? lepId, string? detail, CancellationToken cancellationToken,
+        string entityType = nameof(NolbUser), string? entityId = "")
     {
         db.AuditEntries.Add(new AuditEntry
         {
@@ -46,8 +65,8 @@ public sealed class AuditLog(NolbDbContext db, CurrentUser currentUser, TimeProv
             ActorUserId = userId,
             ActorEmail = Truncate(email, 256),
             Action = action,
-            EntityType = nameof(NolbUser),
-            EntityId = userId?.ToString(),
+            EntityType = entityType,
+            EntityId = entityId == "" ? userId?.ToString() : entityId,
             LepId = lepId,
             IpAddress = currentUser.IpAddress,
             Detail = detail,
@@ -64,4 +83,6 @@ internal static class SignInFailureReasons
     public const string Disabled = "account disabled";
     public const string WrongPassword = "wrong password";
     public const string UnknownAccount = "no account with the email given";
+    public const string WrongAuthenticatorCode = "wrong authenticator code";
+    public const string WrongRecoveryCode = "wrong recovery code";
 }

@@ -30,6 +30,7 @@ public static class DemoCommissioning
 
         var today = DateOnly.FromDateTime(UkTime.FromUtc(now));
         var year = FinancialYear.Of(today);
+        var allocations = new List<FundingAllocation>();
         foreach (var (stream, amount) in new[] { (FundingStream.NoOneLeftBehind, 1_200_000m), (FundingStream.YoungPersonsGuarantee, 850_000m), (FundingStream.ParentalEmployabilitySupport, 400_000m) })
         {
             foreach (var y in new[] { year.StartYear - 1, year.StartYear })
@@ -37,6 +38,7 @@ public static class DemoCommissioning
                 var allocation = new FundingAllocation { LepId = lep.Id, Stream = stream, FinancialYear = y };
                 allocation.Set(y == year.StartYear ? amount : amount * 0.9m, "Scottish Government grant offer letter");
                 db.FundingAllocations.Add(allocation);
+                allocations.Add(allocation);
             }
         }
 
@@ -59,7 +61,8 @@ public static class DemoCommissioning
 
             var contract = new DeliveryContract { LepId = lep.Id, CreatedByUserId = managerId, CreatedAt = now };
             var errors = contract.Apply(new ContractTerms(title, kind, partnerId, stream, group, year.Start, year.End,
-                $"{title} across {lep.Name}, delivered by {organisation}.", budget, starts.Sum(), outcomes.Sum(), [], null), partnerKnown: true, servicesOfPartner: true);
+                $"{title} across {lep.Name}, delivered by {organisation}.", budget, starts.Sum(), outcomes.Sum(), [], null),
+                partnerKnown: true, servicesOfPartner: true, requirementKnown: true);
             if (errors.Count > 0)
             {
                 continue;
@@ -77,12 +80,14 @@ public static class DemoCommissioning
 
         if (contracts.Count >= 2 && today > year.Start.AddDays(30))
         {
+            FundingAllocation This(FundingStream stream) => allocations.Single(a => a.Stream == stream && a.FinancialYear == year.StartYear);
+            var (from, to) = (This(FundingStream.YoungPersonsGuarantee), This(FundingStream.ParentalEmployabilitySupport));
             var (decision, _) = CommissioningDecision.Record(
                 new DecisionDetails(DecisionKind.Repurpose, contracts[1].Id,
-                    "Fewer young people than expected took up the courses in the first quarter, while parents' demand is above profile. Move part of the grant to parental support.",
-                    today.AddDays(-14), "LEP board meeting", 10_000m, contracts[1].Id, null, null, FundingStream.ParentalEmployabilitySupport),
-                lep.Id, _ => true, managerId, today, now);
-            if (decision is not null)
+                    "Fewer young people than expected took up the courses in the first quarter, while parents' demand is above profile. Move part of this year's Young Person's Guarantee money to parental support.",
+                    today.AddDays(-14), "LEP board meeting", 10_000m, null, from.Id, null, to.Id),
+                lep.Id, _ => true, id => allocations.SingleOrDefault(a => a.Id == id), managerId, today, now);
+            if (decision is not null && from.Move(-10_000m, 0, "amountMoved").Count == 0 && to.Move(10_000m, 0, "amountMoved").Count == 0)
             {
                 db.CommissioningDecisions.Add(decision);
             }

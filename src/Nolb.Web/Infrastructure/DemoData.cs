@@ -65,6 +65,7 @@ public static partial class DemoData
 
         created += await EnsureUserAsync(userManager, faker, $"analyst@{EmailDomain}", Role.NationalAnalyst, null, null, now);
         created += await EnsureUserAsync(userManager, faker, $"admin@{EmailDomain}", Role.Administrator, null, null, now);
+        created += await EnsureUserAsync(userManager, faker, $"{Slug(Role.InformationGovernance)}@{EmailDomain}", Role.InformationGovernance, null, null, now);
         LogSeeded(logger, created, participants);
     }
 
@@ -77,6 +78,7 @@ public static partial class DemoData
         Role.LepManager => "manager",
         Role.NationalAnalyst => "analyst",
         Role.Administrator => "admin",
+        Role.InformationGovernance => "governance",
         _ => "participant",
     };
 

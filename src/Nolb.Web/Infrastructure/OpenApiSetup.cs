@@ -18,7 +18,9 @@ public static class OpenApiSetup
                 Title = "Nolb API",
                 Version = "v1",
                 Description = "The No One Left Behind employability platform. Sign in with POST /api/v1/auth/login " +
-                    "and send the access token as 'Authorization: Bearer <token>'.",
+                    "and send the access token as 'Authorization: Bearer <token>'. Any POST may carry an 'Idempotency-Key' header " +
+                    "(a new GUID per request): sent again with the same key and body, it answers what the first answered and does " +
+                    "nothing twice; the same key with another body answers 422.",
             };
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();

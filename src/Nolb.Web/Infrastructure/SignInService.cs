@@ -8,15 +8,27 @@ public enum SignInOutcome
     Succeeded,
     Failed,
     LockedOut,
+
+    /// <summary>The password was right and the account has two-factor sign-in on: a code must follow.</summary>
+    SecondFactorRequired,
+
+    /// <summary>The authenticator or recovery code was wrong (or the pending sign-in expired).</summary>
+    SecondFactorFailed,
 }
 
 /// <summary>
-/// Signs a person in with email and password for a page (cookie) or an API client (bearer token),
-/// with the same lockout rules and the same audit either way.
+/// Signs a person in with email and password for a page (cookie) or an API client (bearer token), and with a second
+/// factor for accounts that have one, with the same lockout rules and the same audit either way. A wrong code counts
+/// towards the lockout like a wrong password.
 /// </summary>
 public sealed class SignInService(SignInManager<NolbUser> signInManager, UserManager<NolbUser> userManager, AuditLog audit)
 {
-    public async Task<SignInOutcome> SignInAsync(string email, string password, string scheme, CancellationToken cancellationToken)
+    /// <summary>
+    /// The first step, or both at once: an API client sends its code with the password (Identity keeps the pending
+    /// two-factor sign-in in memory for the rest of the request), a page sends it in a second request.
+    /// </summary>
+    public async Task<SignInOutcome> SignInAsync(
+        string email, string password, string scheme, CancellationToken cancellationToken, string? secondFactorCode = null)
     {
         var user = await userManager.FindByEmailAsync(email.Trim());
         if (user is null)
@@ -36,13 +48,82 @@ public sealed class SignInService(SignInManager<NolbUser> signInManager, UserMan
         var result = await signInManager.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            await audit.SignInAsync(user, cancellationToken);
+            await audit.SignInAsync(user, SignInMethods.PasswordOnly, cancellationToken);
             return SignInOutcome.Succeeded;
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return string.IsNullOrWhiteSpace(secondFactorCode)
+                ? SignInOutcome.SecondFactorRequired
+                : await SecondFactorAsync(user, secondFactorCode, cancellationToken);
         }
 
         var lockedOut = result.IsLockedOut;
         await audit.SignInFailedAsync(email, user,
             lockedOut ? SignInFailureReasons.LockedOut : SignInFailureReasons.WrongPassword, cancellationToken);
         return lockedOut ? SignInOutcome.LockedOut : SignInOutcome.Failed;
+    }
+
+    /// <summary>The second step of a page sign-in: the pending account is in Identity's short-lived two-factor cookie.</summary>
+    public async Task<SignInOutcome> SecondFactorAsync(string code, CancellationToken cancellationToken)
+    {
+        signInManager.AuthenticationScheme = IdentityConstants.ApplicationScheme;
+        return await signInManager.GetTwoFactorAuthenticationUserAsync() is { } user
+            ? await SecondFactorAsync(user, code, cancellationToken)
+            : SignInOutcome.SecondFactorFailed;
+    }
+
+    /// <summary>Who is waiting to give a code on this browser, if anyone.</summary>
+    public Task<NolbUser?> PendingSecondFactorAsync() => signInManager.GetTwoFactorAuthenticationUserAsync();
+
+    private async Task<SignInOutcome> SecondFactorAsync(NolbUser user, string code, CancellationToken cancellationToken)
+    {
+        var authenticatorCode = SecondFactorCodes.AsAuthenticatorCode(code);
+        var result = authenticatorCode is not null
+            ? await signInManager.TwoFactorAuthenticatorSignInAsync(authenticatorCode, isPersistent: false, rememberClient: false)
+            : await signInManager.TwoFactorRecoveryCodeSignInAsync(SecondFactorCodes.AsRecoveryCode(code));
+        if (result.Succeeded)
+        {
+            var method = authenticatorCode is not null
+                ? SignInMethods.AuthenticatorCode
+                : $"{SignInMethods.RecoveryCode} ({await userManager.CountRecoveryCodesAsync(user)} left)";
+            await audit.SignInAsync(user, method, cancellationToken);
+            return SignInOutcome.Succeeded;
+        }
+
+        var reason = result.IsLockedOut ? SignInFailureReasons.LockedOut
+            : authenticatorCode is not null ? SignInFailureReasons.WrongAuthenticatorCode
+            : SignInFailureReasons.WrongRecoveryCode;
+        await audit.SignInFailedAsync(user.Email, user, reason, cancellationToken);
+        return result.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.SecondFactorFailed;
+    }
+}
+
+/// <summary>How a sign-in was made, as the audit trail records it.</summary>
+public static class SignInMethods
+{
+    public const string PasswordOnly = "password only";
+    public const string AuthenticatorCode = "password and authenticator code";
+    public const string RecoveryCode = "password and recovery code";
+}
+
+/// <summary>
+/// One box takes either kind of code: six digits are an authenticator code, anything else a recovery code.
+/// Spaces and dashes people type (or copy) around them are ignored.
+/// </summary>
+public static class SecondFactorCodes
+{
+    public static string? AsAuthenticatorCode(string code)
+    {
+        var digits = code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        return digits.Length == 6 && digits.All(char.IsAsciiDigit) ? digits : null;
+    }
+
+    /// <summary>Identity's recovery codes look like <c>ABCDE-12345</c>.</summary>
+    public static string AsRecoveryCode(string code)
+    {
+        var plain = code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
+        return plain.Length == 10 ? $"{plain[..5]}-{plain[5..]}" : plain;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Nolb.Web.Data;
 using Nolb.Web.Features.Account;
+using Nolb.Web.Features.DataRights;
 using Nolb.Web.Security;
 using Scalar.AspNetCore;
 
@@ -12,6 +13,8 @@ public static class WebSetup
     {
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
+        services.AddSingleton<OnceOnlyForms>();
+        services.AddSingleton<OnceOnlyFormFilter>();
         services.AddScoped<SignInService>();
         services.AddScoped<Features.Admin.Users.CreateUserAccount>();
         services.AddScoped<Features.Organisations.SaveOrganisation>();
@@ -46,9 +49,12 @@ public static class WebSetup
         services.AddScoped<Features.Outcomes.SustainmentDue>();
         services.AddScoped<Features.Employers.EmployerCommands>();
         services.AddScoped<Features.Employers.JobMatching>();
+        services.AddSingleton<Features.Vacancies.OccupationCatalogue>();
+        services.AddScoped<Features.Admin.Occupations.OccupationListImport>();
         services.AddScoped<Features.Incentives.IncentiveCommands>();
         services.AddScoped<Features.Commissioning.CommissioningCommands>();
         services.AddScoped<Features.Commissioning.ContractPerformanceQuery>();
+        services.AddScoped<Features.Commissioning.RequirementDelivery>();
         services.AddScoped<Features.DeliveryPlans.PlanEvidence>();
         services.AddScoped<Features.DeliveryPlans.PlanCommands>();
         services.AddScoped<Features.DeliveryPlans.Annex2Import>();
@@ -57,23 +63,47 @@ public static class WebSetup
         services.AddScoped<Features.Me.MyRecord>();
         services.AddScoped<Features.Me.OwnPlan>();
         services.AddScoped<Features.Me.OwnDataExport>();
+        services.AddNolbDataRights(configuration);
         services.AddScoped<Features.Feedback.FeedbackCommands>();
         services.AddScoped<Features.Feedback.SatisfactionQuery>();
+        services.AddScoped<Features.YouSaidWeDid.YouSaidWeDidCommands>();
+        services.AddScoped<Features.Journeys.JourneyQuery>();
+        services.AddScoped<Features.Improvement.SelfAssessmentCommands>();
+        services.AddScoped<Features.Improvement.ImprovementActionCommands>();
         services.AddScoped<Features.Account.AccountMail>();
+        services.AddScoped<Features.TwoFactor.TwoFactorAccount>();
+        services.AddOptions<Domain.Audit.UnusualAccessRules>().Bind(configuration.GetSection(Domain.Audit.UnusualAccessRules.Section))
+            .ValidateDataAnnotations()
+            .Validate(r => r.WorkingDayStarts < r.WorkingDayEnds, "Nolb:AuditReview:WorkingDayStarts must be before WorkingDayEnds")
+            .ValidateOnStart();
         services.AddNolbAccounts(configuration);
         services.AddScoped<Features.Measurement.MeasurementData>();
         services.AddScoped<Features.Measurement.Statistics>();
         services.AddScoped<Features.Measurement.QuarterlyReturn>();
+        services.AddScoped<Features.Measurement.DashboardQuery>();
         services.Configure<Features.Measurement.ReturnOptions>(configuration.GetSection(Features.Measurement.ReturnOptions.Section));
+        services.AddScoped<Features.Measurement.Reference.ReferenceDataLoader>();
+        services.AddScoped<Features.Measurement.Reference.PopulationImport>();
+        services.AddScoped<Features.Measurement.Reference.SimdImport>();
+        services.AddScoped<Features.Measurement.GapReport>();
+        services.AddOptions<Features.Measurement.GapOptions>().Bind(configuration.GetSection(Features.Measurement.GapOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Features.Measurement.Publications>();
+        services.AddScoped<Features.Measurement.NationalWorkbookSource>();
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";
             options.Conventions.AllowAnonymousToPage("/Index");
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AllowAnonymousToFolder("/Errors");
+        }).AddMvcOptions(options =>
+        {
+            options.Filters.Add(new RefuseControlCharacters());
+            options.Filters.AddService<OnceOnlyFormFilter>();
         });
         services.AddProblemDetails();
         ApiBadRequests.Register(services);
+        DatabaseUnavailable.Register(services);
+        ConcurrentChange.Register(services);
         services.AddNolbOpenApi();
         services.AddSignInRateLimit(configuration);
         services.AddHealthChecks().AddDbContextCheck<NolbDbContext>("database", failureStatus: HealthStatus.Unhealthy);
@@ -97,7 +127,9 @@ public static class WebSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseMiddleware<TwoFactorEnrolment>();
         app.UseAuthorization();
+        app.UseMiddleware<IdempotencyKeys>();
 
         app.MapRazorPages();
         app.MapHealthChecks("/health").AllowAnonymous();

@@ -19,6 +19,11 @@ public sealed class CurrentUser
     public Guid? ParticipantId { get; private set; }
     public string? IpAddress { get; private set; }
 
+    public bool TwoFactorEnabled { get; private set; }
+
+    /// <summary>A role that needs two-factor sign-in, on an account that has not set it up yet: nothing else is open to it.</summary>
+    public bool MustSetUpTwoFactor => Role is { } role && role.RequiresTwoFactor() && !TwoFactorEnabled;
+
     public bool IsAuthenticated => Id is not null;
 
     public IReadOnlySet<string> Permissions =>
@@ -37,6 +42,7 @@ public sealed class CurrentUser
         LepName = user.Lep?.Name;
         OrganisationId = user.OrganisationId;
         ParticipantId = user.ParticipantId;
+        TwoFactorEnabled = user.TwoFactorEnabled;
     }
 
     internal void From(string? ipAddress) => IpAddress = ipAddress;

@@ -23,6 +23,11 @@ public static class Permissions
         public const string Search = "audit.search";
     }
 
+    public static class DataRights
+    {
+        public const string Manage = "data-rights.manage";
+    }
+
     public static class ReferenceData
     {
         public const string Manage = "reference-data.manage";
@@ -79,6 +84,7 @@ public static class Permissions
         public const string ReadLep = "statistics.read-lep";
         public const string ReadNational = "statistics.read-national";
         public const string ExportReturn = "statistics.export-return";
+        public const string ReadOwnCaseload = "statistics.read-own-caseload";
     }
 
     public static class BetterOff
@@ -98,6 +104,12 @@ public static class Permissions
         public const string ReadOwnOrganisation = "commissioning.read-own-organisation";
     }
 
+    public static class Improvement
+    {
+        public const string SelfAssessStandards = "improvement.self-assess-standards";
+        public const string Manage = "improvement.manage";
+    }
+
     /// <summary>Every permission with the plain words the home page uses to tell a user what they may do.</summary>
     public static IReadOnlyList<PermissionInfo> All { get; } =
     [
@@ -105,6 +117,7 @@ public static class Permissions
         new(Organisations.Read, "See the organisations in your partnership"),
         new(Organisations.Manage, "Add and edit delivery partners and other organisations"),
         new(Audit.Search, "Search the audit trail of who saw and changed what"),
+        new(DataRights.Manage, "Answer subject access and erasure requests, and run the retention policy"),
         new(ReferenceData.Manage, "Maintain reference data and the national products"),
         new(Participants.ReadOwnRecord, "See your own plan, appointments and referrals"),
         new(Participants.ReadOwnCaseload, "See the people on your caseload"),
@@ -135,7 +148,10 @@ public static class Permissions
         new(Statistics.ExportReturn, "Download your LEP's participant-level quarterly return, with pseudonymised ids"),
         new(BetterOff.Calculate, "Work out whether someone would be better off in a job (Universal Credit, tax, childcare)"),
         new(Commissioning.Manage, "Set funding allocations, manage grants and contracts with delivery partners, record spend and commissioning decisions"),
+        new(Improvement.SelfAssessStandards, "Rate your organisation against the Employability Service Standards, with evidence, and submit it to the LEP"),
+        new(Improvement.Manage, "Review Service Standards self-assessments, write the partnership's self-assessment and run its improvement action plan"),
         new(Commissioning.ReadOwnOrganisation, "See your organisation's contracts and how they perform against profile"),
+        new(Statistics.ReadOwnCaseload, "See your own caseload's figures on the Shared Measurement Framework"),
     ];
 }
 

@@ -11,6 +11,7 @@ public enum Role
     LepManager,
     NationalAnalyst,
     Administrator,
+    InformationGovernance,
 }
 
 public static class RoleExtensions
@@ -25,6 +26,7 @@ public static class RoleExtensions
         Role.LepManager => "LEP manager",
         Role.NationalAnalyst => "National analyst",
         Role.Administrator => "Administrator",
+        Role.InformationGovernance => "Information governance officer",
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 
@@ -39,11 +41,21 @@ public static class RoleExtensions
         Role.LepManager => "Your LEP's delivery plan, commissioning, budgets and dashboards; people's data only in aggregate.",
         Role.NationalAnalyst => "National statistics for every LEP, disclosure-controlled; no personal data.",
         Role.Administrator => "Users, organisations, reference data and the national products.",
+        Role.InformationGovernance => "The audit trail and unusual access in every LEP, and people's data rights requests; no casework.",
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 
-    /// <summary>Roles that work inside one LEP must belong to one; national roles must not.</summary>
-    public static bool RequiresLep(this Role role) => role is not (Role.NationalAnalyst or Role.Administrator);
+    /// <summary>
+    /// Roles that work inside one LEP must belong to one; national roles must not. Information governance is national
+    /// because the audit trail and the data rights pages it works on span every LEP (ADR 014).
+    /// </summary>
+    public static bool RequiresLep(this Role role) => role is not (Role.NationalAnalyst or Role.Administrator or Role.InformationGovernance);
 
     public static bool RequiresOrganisation(this Role role) => role is Role.PartnerWorker;
+
+    /// <summary>
+    /// Roles whose accounts reach across every LEP (all users, the audit trail, national statistics, data rights) must
+    /// sign in with a second factor: a stolen password alone must not open them.
+    /// </summary>
+    public static bool RequiresTwoFactor(this Role role) => role is Role.Administrator or Role.NationalAnalyst or Role.InformationGovernance;
 }

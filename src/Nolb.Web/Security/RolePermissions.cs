@@ -22,6 +22,7 @@ public static class RolePermissions
         [Role.NationalAnalyst] = Set(Statistics.ReadNational),
         [Role.Administrator] = Set(
             Users.Manage, Organisations.Read, Organisations.Manage, Audit.Search, ReferenceData.Manage),
+        [Role.InformationGovernance] = Set(Audit.Search, DataRights.Manage),
     };
 
     /// <summary>Permissions added by features after the first cut, kept apart so each feature's line merges cleanly.</summary>
@@ -49,6 +50,9 @@ public static class RolePermissions
         (Role.TeamLeader, Feedback.Manage), (Role.LepManager, Feedback.Manage),
         (Role.LepManager, Statistics.ExportReturn),
         (Role.LepManager, DeliveryPlans.Approve),
+        (Role.KeyWorker, Statistics.ReadOwnCaseload), (Role.TeamLeader, Statistics.ReadOwnCaseload),
+        (Role.Administrator, DataRights.Manage),
+        (Role.PartnerWorker, Improvement.SelfAssessStandards), (Role.LepManager, Improvement.SelfAssessStandards), (Role.LepManager, Improvement.Manage),
     ];
 
     static RolePermissions()

@@ -23,7 +23,11 @@ public sealed class AuthorizationMatrixFactory : NolbAppFactory
     private readonly SemaphoreSlim gate = new(1, 1);
     private MatrixWorld? world;
 
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Nolb:Demo"] = "true" };
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Nolb:Demo"] = "true",
+        ["Nolb:Returns:PseudonymisationKey"] = "a-matrix-test-key-of-at-least-32-characters",
+    };
 
     public static string EmailOf(Role role, string lepCode = OwnLep) => role.RequiresLep()
         ? $"{DemoData.Slug(role)}@{(lepCode == Glasgow ? "glasgow" : "fife")}.{DemoData.EmailDomain}"
@@ -72,6 +76,7 @@ public sealed class AuthorizationMatrixFactory : NolbAppFactory
             ["organisation"] = await IdAsync(db => db.Organisations.Where(o => o.LepId == lepId).OrderBy(o => o.Name).Select(o => o.Id)),
             ["user"] = keyWorkerId.ToString(),
             ["payment"] = Guid.NewGuid().ToString(),
+            ["lep"] = lepCode,
             ["year"] = IncentiveScheme.FinancialYearOf(Today).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
 
@@ -85,6 +90,7 @@ public sealed class AuthorizationMatrixFactory : NolbAppFactory
             dueDate = Today.AddDays(14).Iso(),
         })).OkJsonAsync(HttpStatusCode.Created);
         records["item"] = item.GetProperty("id").GetString()!;
+        records["myitem"] = await OwnPlanItemOfParticipantAsync(lepCode);
 
         var employer = await this.EmployerAsync(lepCode);
         records["employer"] = employer.Id.ToString();
@@ -150,8 +156,146 @@ public sealed class AuthorizationMatrixFactory : NolbAppFactory
             moveToStage5 = false,
         })).OkJsonAsync(HttpStatusCode.Created);
         records["check"] = outcome.GetProperty("outcome").GetProperty("sustainmentChecks")[0].GetProperty("id").GetString()!;
+        await PlanningRecordsAsync(lepCode, lepId, manager, records);
+        records["quarter"] = await PublishedQuarterAsync();
+        records["outcome"] = outcome.GetProperty("outcome").GetProperty("id").GetString()!;
+        foreach (var (name, id) in await ImprovementRecordsAsync(lepCode, lepId))
+        {
+            records[name] = id;
+        }
+
         return records;
     }
+
+    /// <summary>
+    /// Delivery-plan and commissioning records: an approved plan (so a bodiless workflow call by an allowed user is refused
+    /// by the plan's state and writes nothing) with an Annex 2 row, a member and a governance link; a draft plan (revising one
+    /// is refused); the demo contract of the matrix partner worker's organisation, and one of the LEP's allocations.
+    /// </summary>
+    private async Task PlanningRecordsAsync(string lepCode, Guid lepId, HttpClient manager, Dictionary<string, string> records)
+    {
+        var plan = (await (await manager.PostAsJsonAsync("/api/v1/plans", new { title = "Matrix plan", kind = "DeliveryPlan", periodStart = "2025-04-01", periodEnd = "2028-03-31" }))
+            .OkJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var row = await (await manager.PostAsJsonAsync($"/api/v1/plans/{plan}/annex2", new
+        {
+            targetGroup = "Parents",
+            rationale = "Child poverty",
+            deliveryPartnerIds = Array.Empty<Guid>(),
+            budget = 1000m,
+            sourcesOfInvestment = NolbStream,
+            volumes = 10,
+            deliveryMethod = "Grant",
+            outcomeExpected = "5 into work",
+        })).OkJsonAsync(HttpStatusCode.Created);
+        var etag = (await manager.GetAsync($"/api/v1/plans/{plan}")).Headers.ETag!.Tag;
+        var withMember = await manager.PostAsync($"/api/v1/plans/{plan}/members", new { organisationId = Guid.Parse(records["organisation"]), role = "Member" }, etag);
+        var withLink = await manager.PostAsync($"/api/v1/plans/{plan}/governance", new { groupName = "Community Planning Partnership", kind = "ReportsTo" }, withMember.Headers.ETag!.Tag);
+        var body = (await withLink.OkJsonAsync()).GetProperty("plan");
+        Assert.Equal(HttpStatusCode.NoContent, (await manager.PostAsync($"/api/v1/plans/{plan}/submit", null)).StatusCode);
+        using var approver = await ApiClientAsync((await CreateUserAsync(Role.LepManager, lepCode)).Email!);
+        Assert.Equal(HttpStatusCode.OK, (await approver.PostAsync($"/api/v1/plans/{plan}/approve", null)).StatusCode);
+        records["plan"] = plan.ToString();
+        records["row"] = row.GetProperty("id").GetString()!;
+        records["member"] = body.GetProperty("members")[0].GetProperty("id").GetString()!;
+        records["link"] = body.GetProperty("governance")[0].GetProperty("id").GetString()!;
+        records["draftplan"] = (await (await manager.PostAsJsonAsync("/api/v1/plans", new { title = "Matrix draft", kind = "DeliveryPlan", periodStart = "2025-04-01", periodEnd = "2028-03-31" }))
+            .OkJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+
+        var partnerEmail = EmailOf(Role.PartnerWorker, lepCode);
+        var partnerOrganisation = await WithDbAsync(db => db.Users.Where(u => u.Email == partnerEmail).Select(u => u.OrganisationId!.Value).SingleAsync());
+        records["contract"] = await IdAsync(db => db.DeliveryContracts.Where(c => c.LepId == lepId && c.PartnerOrganisationId == partnerOrganisation).Select(c => c.Id));
+        records["allocation"] = await IdAsync(db => db.FundingAllocations.Where(a => a.LepId == lepId).Select(a => a.Id));
+    }
+
+    private static readonly string[] NolbStream = ["NoOneLeftBehind"];
+
+    /// <summary>An action the LEP's demo participant owns on their own open case, added by the team leader, for the participant's own routes.</summary>
+    private async Task<string> OwnPlanItemOfParticipantAsync(string lepCode)
+    {
+        var participantEmail = EmailOf(Role.Participant, lepCode);
+        var engagementId = await WithDbAsync(db => db.Engagements
+            .Where(e => e.LeftOn == null && db.Users.Any(u => u.Email == participantEmail && u.ParticipantId == e.ParticipantId))
+            .Select(e => e.Id).SingleAsync());
+        using var leader = await ApiClientAsync(EmailOf(Role.TeamLeader, lepCode), DemoData.Password);
+        var item = await (await leader.PostAsJsonAsync($"/api/v1/engagements/{engagementId}/action-plan/items", new
+        {
+            goal = "Work in a garden centre",
+            action = "Visit the garden centre on Saturday",
+            owner = "Participant",
+            dueDate = Today.AddDays(7).Iso(),
+        })).OkJsonAsync(HttpStatusCode.Created);
+        return item.GetProperty("id").GetString()!;
+    }
+
+
+
+    private static readonly System.Text.Json.JsonSerializerOptions WebJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>A published quarter of national tables (national, so the same for both LEPs): one empty table set.</summary>
+    private async Task<string> PublishedQuarterAsync()
+    {
+        const string quarter = "2020-Q1";
+        await WithDbAsync(async db =>
+        {
+            if (!await db.StatisticsPublications.AnyAsync(p => p.Quarter == quarter))
+            {
+                var period = new Web.Features.Measurement.PeriodDto(quarter, "January to March 2020", new DateOnly(2020, 1, 1), new DateOnly(2020, 3, 31), false);
+                db.StatisticsPublications.Add(new Web.Domain.Measurement.StatisticsPublication
+                {
+                    Quarter = quarter,
+                    Number = 1,
+                    PublishedAt = DateTime.UtcNow,
+                    PublishedBy = "Matrix analyst",
+                    Tables = System.Text.Json.JsonSerializer.Serialize(new Web.Features.Measurement.NationalStatistics(period, "Counts of 1 to 4 are [c].", []), WebJson),
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        return quarter;
+    }
+
+
+    /// <summary>A "You said, we did" entry, a partner's Service Standards self-assessment, the LEP's own self-assessment and an improvement action.</summary>
+    private Task<Dictionary<string, string>> ImprovementRecordsAsync(string lepCode, Guid lepId) => WithDbAsync(async db =>
+    {
+        var managerEmail = EmailOf(Role.LepManager, lepCode);
+        var partnerEmail = EmailOf(Role.PartnerWorker, lepCode);
+        var managerId = await db.Users.Where(u => u.Email == managerEmail).Select(u => u.Id).SingleAsync();
+        var partnerOrganisation = await db.Users.Where(u => u.Email == partnerEmail).Select(u => u.OrganisationId).SingleAsync();
+        var year = Web.Domain.Commissioning.FinancialYear.Of(Today).StartYear;
+        var change = new Web.Domain.Voice.YouSaidWeDid { LepId = lepId, RecordedByUserId = managerId, RecordedAt = DateTime.UtcNow };
+        Assert.Empty(change.Set("Evening appointments, please", "We opened on Thursday evenings", Today, ["evenings"], new HashSet<string> { "evenings" }, Today));
+        var standards = new Web.Domain.Improvement.SelfAssessment
+        {
+            LepId = lepId,
+            OrganisationId = partnerOrganisation,
+            Framework = Web.Domain.Improvement.AssessmentFramework.ServiceStandards,
+            FinancialYear = year,
+            CreatedByUserId = managerId,
+            CreatedAt = DateTime.UtcNow,
+        };
+        var lepAssessment = new Web.Domain.Improvement.SelfAssessment
+        {
+            LepId = lepId,
+            Framework = Web.Domain.Improvement.AssessmentFramework.LepFramework,
+            FinancialYear = year,
+            CreatedByUserId = managerId,
+            CreatedAt = DateTime.UtcNow,
+        };
+        var action = new Web.Domain.Improvement.ImprovementAction { LepId = lepId, CreatedByUserId = managerId, CreatedAt = DateTime.UtcNow };
+        Assert.Empty(action.Set("Run a lived experience panel", "LEP coordinator", Today.AddDays(30), Web.Domain.Improvement.ImprovementStatus.NotStarted, null, [], [], [],
+            new(new HashSet<string>(), new HashSet<string>(), new HashSet<string>())));
+        db.AddRange(change, standards, lepAssessment, action);
+        await db.SaveChangesAsync();
+        return new Dictionary<string, string>
+        {
+            ["change"] = change.Id.ToString(),
+            ["standards"] = standards.Id.ToString(),
+            ["lepassessment"] = lepAssessment.Id.ToString(),
+            ["improvement"] = action.Id.ToString(),
+        };
+    });
 
     private async Task<string> IdAsync(Func<Web.Data.NolbDbContext, IQueryable<Guid>> query) =>
         (await WithDbAsync(db => query(db).FirstAsync())).ToString();

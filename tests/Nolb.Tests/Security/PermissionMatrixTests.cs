@@ -49,6 +49,7 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
 {
     private static readonly Role[] Everyone = Enum.GetValues<Role>();
     private static readonly Role[] AdministratorsOnly = [Role.Administrator];
+    private static readonly Role[] Governance = [Role.Administrator, Role.InformationGovernance];
     private static readonly Role[] OrganisationReaders =
         [Role.KeyWorker, Role.TeamLeader, Role.PartnerWorker, Role.EmployerEngagementOfficer, Role.LepManager, Role.Administrator];
     private static readonly Role[] CaseWorkers = [Role.KeyWorker, Role.TeamLeader];
@@ -63,12 +64,16 @@ public sealed class PermissionMatrixTests(MatrixAppFactory app) : IClassFixture<
         ("/Organisations/Create", AdministratorsOnly),
         ("/Admin/Users", AdministratorsOnly),
         ("/Admin/Users/Create", AdministratorsOnly),
-        ("/Admin/Audit", AdministratorsOnly),
+        ("/Admin/Audit", Governance),
+        ("/Admin/Audit/Unusual", Governance),
+        ("/DataRights", Governance),
+        ("/DataRights/Retention", Governance),
         ("/Caseload", CaseWorkers),
         ("/Participants", CaseWorkers),
         ("/Participants/Register", CaseWorkers),
         ("/Appointments/Diary", CaseWorkers),
         ("/Admin/Interventions", AdministratorsOnly),
+        ("/Admin/Occupations", AdministratorsOnly),
         ("/Directory", OrganisationReaders),
         ("/Directory/SupplyMap", OrganisationReaders),
         ("/Directory/Services/Create", DirectoryManagers),

@@ -15,6 +15,8 @@ public sealed class CommissioningDecisionConfiguration : IEntityTypeConfiguratio
         builder.HasOne<DeliveryContract>().WithMany().HasForeignKey(d => d.ContractId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<DeliveryContract>().WithMany().HasForeignKey(d => d.FromContractId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<DeliveryContract>().WithMany().HasForeignKey(d => d.ToContractId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<FundingAllocation>().WithMany().HasForeignKey(d => d.FromAllocationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<FundingAllocation>().WithMany().HasForeignKey(d => d.ToAllocationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Security.NolbUser>().WithMany().HasForeignKey(d => d.RecordedByUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => new { d.LepId, d.DecidedOn });
     }

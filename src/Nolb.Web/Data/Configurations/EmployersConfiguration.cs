@@ -78,6 +78,8 @@ public sealed class OutcomeConfiguration : IEntityTypeConfiguration<Outcome>
         builder.HasOne(o => o.Employer).WithMany().HasForeignKey(o => o.EmployerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(o => o.Checks).WithOne().HasForeignKey(c => c.OutcomeId);
         builder.HasIndex(o => new { o.EngagementId, o.StartDate });
+        // The indicator engine and the quarterly return read one LEP's records by date (bench/README.md shows the timings).
+        builder.HasIndex(o => new { o.LepId, o.StartDate });
     }
 }
 

@@ -16,5 +16,7 @@ public sealed class NeedsAssessmentConfiguration : IEntityTypeConfiguration<Need
         builder.HasOne<Security.NolbUser>().WithMany().HasForeignKey(a => a.AssessedByUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Scores).WithOne().HasForeignKey(s => s.NeedsAssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.EngagementId, a.AssessedOn });
+        // The indicator engine and the quarterly return read one LEP's records by date (bench/README.md shows the timings).
+        builder.HasIndex(a => new { a.LepId, a.AssessedOn });
     }
 }

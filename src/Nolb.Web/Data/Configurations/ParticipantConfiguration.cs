@@ -48,8 +48,12 @@ public sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagemen
         builder.Ignore(e => e.IsOpen);
 
         // The database keeps the rule too: one open engagement per person.
-        builder.HasIndex(e => e.ParticipantId).IsUnique().HasFilter("\"LeftOn\" IS NULL").HasDatabaseName("IX_Engagements_OneOpenPerParticipant");
+        builder.HasIndex(e => e.ParticipantId, "IX_Engagements_OneOpenPerParticipant").IsUnique().HasFilter("\"LeftOn\" IS NULL");
+        // A person's record loads all their engagements: the partial index above holds only the open one.
+        builder.HasIndex(e => e.ParticipantId, "IX_Engagements_ParticipantId");
         builder.HasIndex(e => new { e.LepId, e.KeyWorkerId, e.LeftOn });
+        // The indicator engine and the quarterly return read one LEP's records by date (bench/README.md shows the timings).
+        builder.HasIndex(e => new { e.LepId, e.StartDate });
     }
 }
 

@@ -5,7 +5,9 @@ namespace Nolb.Web.Domain.Commissioning;
 /// <summary>
 /// One entry in the decision log of Section 5.2: the partnership amends, ceases or repurposes provision that is
 /// not meeting people's needs, and records why, when, who decided and any money moved between contracts or
-/// funding streams. The log is a record, kept as written: an entry is never changed, and a later decision is a new entry.
+/// funding allocations. The log is a record, kept as written: an entry is never changed, and a later decision is a new entry.
+/// A decision takes effect when it is recorded (see <c>CommissioningCommands.RecordDecisionAsync</c>): ceasing ends the
+/// contract, and money moved changes the budgets or allocations at both ends, in the same transaction as the entry.
 /// </summary>
 public sealed class CommissioningDecision
 {
@@ -25,8 +27,14 @@ public sealed class CommissioningDecision
     public required string DecidedBy { get; init; }
     public decimal? AmountMoved { get; init; }
     public Guid? FromContractId { get; init; }
+
+    /// <summary>The allocation (a stream's money for a financial year) the money moved from, when it moved between allocations.</summary>
+    public Guid? FromAllocationId { get; init; }
+
+    /// <summary>The stream of the allocation the money moved from, kept for reading the log.</summary>
     public FundingStream? FromStream { get; init; }
     public Guid? ToContractId { get; init; }
+    public Guid? ToAllocationId { get; init; }
     public FundingStream? ToStream { get; init; }
     public Guid RecordedByUserId { get; init; }
     public DateTime RecordedAt { get; init; }
@@ -34,11 +42,14 @@ public sealed class CommissioningDecision
     public bool Concerns(Guid contractId) => ContractId == contractId || FromContractId == contractId || ToContractId == contractId;
 
     /// <summary>
-    /// Checks a decision and builds it. <paramref name="contractInLep"/> says whether a contract id belongs to the LEP.
-    /// Amend and cease are about one contract; repurpose moves money, so it needs an amount, where from and where to.
+    /// Checks a decision and builds it. <paramref name="contractInLep"/> says whether a contract id belongs to the LEP;
+    /// <paramref name="allocationInLep"/> finds one of the LEP's allocations by id.
+    /// Amend and cease are about one contract; repurpose moves money, so it needs an amount, where from and where to:
+    /// from one contract to another, or from one allocation to another (a contract's budget is a share of its stream's
+    /// allocation, so money moved between a contract and an allocation would be counted twice).
     /// </summary>
     public static (CommissioningDecision? Decision, IReadOnlyList<(string Field, string Message)> Errors) Record(
-        DecisionDetails d, Guid lepId, Func<Guid, bool> contractInLep, Guid recordedBy, DateOnly today, DateTime now)
+        DecisionDetails d, Guid lepId, Func<Guid, bool> contractInLep, Func<Guid, FundingAllocation?> allocationInLep, Guid recordedBy, DateOnly today, DateTime now)
     {
         var errors = new List<(string, string)>();
         if (d.Kind is not { } kind || !Enum.IsDefined(kind))
@@ -75,8 +86,8 @@ public sealed class CommissioningDecision
             errors.Add(("decidedBy", "Enter who made the decision, such as the LEP board, in up to 200 characters"));
         }
 
-        var movesMoney = d.AmountMoved is not null || d.FromContractId is not null || d.FromStream is not null || d.ToContractId is not null || d.ToStream is not null
-            || kind == DecisionKind.Repurpose;
+        var movesMoney = d.AmountMoved is not null || d.FromContractId is not null || d.FromAllocationId is not null || d.ToContractId is not null
+            || d.ToAllocationId is not null || kind == DecisionKind.Repurpose;
         if (movesMoney)
         {
             if (d.AmountMoved is not { } amount || amount <= 0 || amount > FundingAllocation.MaxAmount || decimal.Round(amount, 2) != amount)
@@ -84,15 +95,21 @@ public sealed class CommissioningDecision
                 errors.Add(("amountMoved", "Enter the money moved in pounds, more than 0, with no more than 2 decimal places"));
             }
 
-            CheckEnd(errors, "from", d.FromContractId, d.FromStream, contractInLep);
-            CheckEnd(errors, "to", d.ToContractId, d.ToStream, contractInLep);
-            if (d.FromContractId is not null && d.FromContractId == d.ToContractId && d.FromStream == d.ToStream)
+            var fromOk = CheckEnd(errors, "from", d.FromContractId, d.FromAllocationId, contractInLep, allocationInLep);
+            var toOk = CheckEnd(errors, "to", d.ToContractId, d.ToAllocationId, contractInLep, allocationInLep);
+            if (fromOk && toOk)
             {
-                errors.Add(("toContractId", "The money must move somewhere else: choose a different contract or stream to move it to"));
-            }
-            else if (d.FromContractId is null && d.ToContractId is null && d.FromStream is not null && d.FromStream == d.ToStream)
-            {
-                errors.Add(("toStream", "The money must move somewhere else: choose a different funding stream to move it to"));
+                if ((d.FromContractId is null) != (d.ToContractId is null))
+                {
+                    errors.Add((d.ToContractId is null ? "toAllocationId" : "toContractId",
+                        d.FromContractId is not null
+                            ? "Money moves from a contract to another contract. Choose the contract or grant to move it to (to free a contract's money for its stream, amend its budget)"
+                            : "Money moves from an allocation to another allocation. Choose the allocation to move it to (to give a contract more, amend its budget)"));
+                }
+                else if ((d.FromContractId ?? d.FromAllocationId) == (d.ToContractId ?? d.ToAllocationId))
+                {
+                    errors.Add((d.ToContractId is null ? "toAllocationId" : "toContractId", "The money must move somewhere else: choose a different one to move it to"));
+                }
             }
         }
 
@@ -111,34 +128,48 @@ public sealed class CommissioningDecision
             DecidedBy = d.DecidedBy!.Trim(),
             AmountMoved = movesMoney ? d.AmountMoved : null,
             FromContractId = movesMoney ? d.FromContractId : null,
-            FromStream = movesMoney ? d.FromStream : null,
+            FromAllocationId = movesMoney ? d.FromAllocationId : null,
+            FromStream = movesMoney && d.FromAllocationId is { } from ? allocationInLep(from)?.Stream : null,
             ToContractId = movesMoney ? d.ToContractId : null,
-            ToStream = movesMoney ? d.ToStream : null,
+            ToAllocationId = movesMoney ? d.ToAllocationId : null,
+            ToStream = movesMoney && d.ToAllocationId is { } to ? allocationInLep(to)?.Stream : null,
             RecordedByUserId = recordedBy,
             RecordedAt = now,
         }, []);
     }
 
-    private static void CheckEnd(List<(string, string)> errors, string end, Guid? contractId, FundingStream? stream, Func<Guid, bool> contractInLep)
+    /// <summary>Checks one end of the money moved: one of the LEP's contracts, or one of its allocations. True when it is.</summary>
+    private static bool CheckEnd(
+        List<(string, string)> errors, string end, Guid? contractId, Guid? allocationId, Func<Guid, bool> contractInLep, Func<Guid, FundingAllocation?> allocationInLep)
     {
-        if (contractId is { } id && !contractInLep(id))
+        if (contractId is not null && allocationId is not null)
+        {
+            errors.Add(($"{end}AllocationId", $"Choose a contract or an allocation to move the money {end}, not both"));
+        }
+        else if (contractId is { } id && !contractInLep(id))
         {
             errors.Add(($"{end}ContractId", "Choose a contract or grant of your LEP"));
         }
-        else if (contractId is null && stream is null)
+        else if (allocationId is { } a && allocationInLep(a) is null)
         {
-            errors.Add(($"{end}ContractId", $"Choose the contract or the funding stream the money moves {end}"));
+            errors.Add(($"{end}AllocationId", "Choose one of your LEP's funding allocations"));
         }
-        else if (stream is { } s && !Enum.IsDefined(s))
+        else if (contractId is null && allocationId is null)
         {
-            errors.Add(($"{end}Stream", "Choose a funding stream from the list"));
+            errors.Add(($"{end}ContractId", $"Choose the contract or the funding allocation the money moves {end}"));
         }
+        else
+        {
+            return true;
+        }
+
+        return false;
     }
 }
 
 public sealed record DecisionDetails(
     DecisionKind? Kind, Guid? ContractId, string? Reason, DateOnly? DecidedOn, string? DecidedBy,
-    decimal? AmountMoved, Guid? FromContractId, FundingStream? FromStream, Guid? ToContractId, FundingStream? ToStream);
+    decimal? AmountMoved, Guid? FromContractId, Guid? FromAllocationId, Guid? ToContractId, Guid? ToAllocationId);
 
 public enum DecisionKind
 {

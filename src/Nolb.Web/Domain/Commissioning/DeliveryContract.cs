@@ -35,8 +35,11 @@ public sealed class DeliveryContract : IVersioned
     /// <summary>The directory services the contract pays for; when there are any, only referrals to them count towards the actuals.</summary>
     public List<Guid> ServiceIds { get; private set; } = [];
 
-    /// <summary>The Annex 2 row (Service Delivery Requirement) of the delivery plan this contract delivers, if linked.</summary>
-    public Guid? ServiceDeliveryRequirementId { get; set; }
+    /// <summary>The Annex 2 row (Service Delivery Requirement) of one of the LEP's delivery plans this contract delivers, if linked.</summary>
+    public Guid? ServiceDeliveryRequirementId { get; private set; }
+
+    /// <summary>The day a decision to cease provision ended the contract early; the end date is then no later than this.</summary>
+    public DateOnly? CeasedOn { get; private set; }
 
     public List<ContractQuarter> Profile { get; init; } = [];
     public List<ContractSpend> Spend { get; init; } = [];
@@ -50,12 +53,20 @@ public sealed class DeliveryContract : IVersioned
 
     public bool Covers(DateOnly date) => date >= StartDate && date <= EndDate;
 
+    public ContractStatus StatusOn(DateOnly today) =>
+        CeasedOn is not null ? ContractStatus.Ceased
+        : today < StartDate ? ContractStatus.NotStarted
+        : today > EndDate ? ContractStatus.Ended
+        : ContractStatus.Running;
+
     /// <summary>
     /// Checks the terms and, when they are valid, applies them. <paramref name="partnerKnown"/> and <paramref name="servicesOfPartner"/>
-    /// say whether the partner is an organisation the LEP can contract and whether the services are that partner's.
+    /// say whether the partner is an organisation the LEP can contract and whether the services are that partner's;
+    /// <paramref name="requirementKnown"/> whether the Annex 2 row, if one is named, is in one of the LEP's own delivery plans.
     /// The new period must still hold every quarter with a profile or spend, and the budget must cover the spend already recorded.
+    /// A ceased contract cannot be given an end date after the day it ceased.
     /// </summary>
-    public IReadOnlyList<(string Field, string Message)> Apply(ContractTerms t, bool partnerKnown, bool servicesOfPartner)
+    public IReadOnlyList<(string Field, string Message)> Apply(ContractTerms t, bool partnerKnown, bool servicesOfPartner, bool requirementKnown)
     {
         var errors = new List<(string, string)>();
         if (string.IsNullOrWhiteSpace(t.Title) || t.Title.Trim().Length > TitleLength)
@@ -103,6 +114,10 @@ public sealed class DeliveryContract : IVersioned
         {
             errors.Add(("endDate", "A contract can last up to 10 years. Enter an earlier end date"));
         }
+        else if (CeasedOn is { } ceased && end > ceased)
+        {
+            errors.Add(("endDate", $"The contract ceased on {ceased.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} by a decision of the partnership, so it cannot end later than that"));
+        }
         else
         {
             var outside = Profile.Where(p => p.Starts + p.JobOutcomes > 0 || p.Spend > 0).Select(p => p.Quarter)
@@ -117,6 +132,11 @@ public sealed class DeliveryContract : IVersioned
         if (t.Description?.Length > TextLength)
         {
             errors.Add(("description", "Keep the description to 2,000 characters"));
+        }
+
+        if (t.ServiceDeliveryRequirementId is not null && !requirementKnown)
+        {
+            errors.Add(("serviceDeliveryRequirementId", "Choose the Annex 2 row from one of your LEP's delivery plans, or none"));
         }
 
         if (t.Budget is not { } budget || budget <= 0 || budget > MaxBudget || decimal.Round(budget, 2) != budget)
@@ -311,7 +331,78 @@ public sealed class DeliveryContract : IVersioned
         return (spend, []);
     }
 
+    /// <summary>
+    /// Ends the contract on a decision to cease provision made on <paramref name="on"/>: the end date comes forward to that day
+    /// (one ceased before it started is cut to that one day),
+    /// quarters after it drop out of the profile, and when the profile added up to what was expected, the expected starts and
+    /// job outcomes become what the remaining quarters profile. Spend already recorded for a later quarter stops it.
+    /// </summary>
+    public IReadOnlyList<(string Field, string Message)> Cease(DateOnly on)
+    {
+        var english = CultureInfo.GetCultureInfo("en-GB");
+        if (CeasedOn is { } ceased)
+        {
+            return [("contractId", $"{Title} already ceased on {ceased.ToString("d MMMM yyyy", english)}. Choose another contract or grant")];
+        }
+
+        var end = on < EndDate ? on : EndDate;
+        var start = end < StartDate ? end : StartDate;
+        var spentLater = Spend.Where(s => s.Quarter.Start > end && s.Amount > 0).Select(s => s.Quarter.Label).ToList();
+        if (spentLater.Count > 0)
+        {
+            return [("decidedOn", $"Spend is recorded for {string.Join(", ", spentLater)}, after {on.ToString("d MMMM yyyy", english)}. A contract cannot cease before spend it has paid: check the decision date")];
+        }
+
+        var profileAddedUp = Profile.Count > 0 && Profile.Sum(p => p.Starts) == ExpectedStarts && Profile.Sum(p => p.JobOutcomes) == ExpectedJobOutcomes;
+        StartDate = start;
+        EndDate = end;
+        CeasedOn = on;
+        Profile.RemoveAll(p => p.Quarter.Start > EndDate || p.Quarter.End < StartDate);
+        if (profileAddedUp)
+        {
+            ExpectedStarts = Profile.Sum(p => p.Starts);
+            ExpectedJobOutcomes = Profile.Sum(p => p.JobOutcomes);
+        }
+
+        return [];
+    }
+
+    /// <summary>
+    /// Moves money into (positive) or out of (negative) the budget on a decision to repurpose investment. Money can only leave
+    /// what is not yet spent, and never so much that the profiled spend is more than the budget left.
+    /// </summary>
+    public IReadOnlyList<(string Field, string Message)> MoveBudget(decimal change)
+    {
+        var budget = Budget + change;
+        if (change < 0 && budget < SpendRecorded)
+        {
+            return [("amountMoved", $"That is more than the {Money(Budget - SpendRecorded)} of {Title}'s budget not yet spent. Move no more than that")];
+        }
+
+        var profiled = Profile.Sum(p => p.Spend);
+        if (change < 0 && budget < profiled)
+        {
+            return [("amountMoved", $"That leaves {Title} a budget of {Money(budget)}, less than the {Money(profiled)} its profile expects to spend. Lower its profile first, or cease it")];
+        }
+
+        if (budget > MaxBudget)
+        {
+            return [("amountMoved", $"That takes {Title}'s budget over {Money(MaxBudget)}. Move less")];
+        }
+
+        Budget = budget;
+        return [];
+    }
+
     public static string Money(decimal amount) => amount.ToString("£#,##0.00", CultureInfo.GetCultureInfo("en-GB"));
+}
+
+public enum ContractStatus
+{
+    NotStarted,
+    Running,
+    Ended,
+    Ceased,
 }
 
 /// <summary>The terms of a contract as a person or client gives them; checked by <see cref="DeliveryContract.Apply"/>.</summary>

@@ -47,6 +47,27 @@ public sealed class FundingAllocation : IVersioned
         return [];
     }
 
+    /// <summary>
+    /// Moves money into (positive) or out of (negative) the allocation on a decision to repurpose investment. Money can only
+    /// leave what the LEP's contracts on this stream do not already profile to spend in the year (<paramref name="profiled"/>).
+    /// </summary>
+    public IReadOnlyList<(string Field, string Message)> Move(decimal change, decimal profiled, string field)
+    {
+        var amount = Amount + change;
+        if (change < 0 && amount < profiled)
+        {
+            return [(field, $"That is more than the {DeliveryContract.Money(Math.Max(0, Amount - profiled))} of the {Year.Label} allocation from that stream not yet profiled in contracts. Move no more than that")];
+        }
+
+        if (amount > MaxAmount)
+        {
+            return [(field, $"That takes the {Year.Label} allocation to that stream over {DeliveryContract.Money(MaxAmount)}. Move less")];
+        }
+
+        Amount = amount;
+        return [];
+    }
+
     public static IReadOnlyList<(string Field, string Message)> CheckKey(FundingStream? stream, int? year)
     {
         var errors = new List<(string, string)>();

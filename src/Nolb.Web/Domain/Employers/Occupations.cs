@@ -3,11 +3,10 @@ using System.Globalization;
 namespace Nolb.Web.Domain.Employers;
 
 /// <summary>
-/// SOC 2020 (Office for National Statistics): nine major groups, and the unit groups Nolb ships in
-/// <c>Reference/soc2020.csv</c>. That file is a partial list of the 412 unit groups — occupations people
-/// supported by employability services often go into — and must be checked against ONS "SOC 2020 Volume 1:
-/// structure and descriptions of unit groups" and completed from it. Any four-digit code with a major group
-/// of 1–9 is accepted, so a code missing from the list can still be recorded.
+/// SOC 2020 (Office for National Statistics): the nine major groups, code rules, and the starter list of unit groups
+/// Nolb ships in <c>Reference/soc2020.csv</c> — a partial list (occupations people supported by employability services
+/// often go into) used until an administrator loads the full ONS list, which <c>OccupationCatalogue</c> then serves.
+/// Any four-digit code with a major group of 1–9 is accepted, so a code missing from the list can still be recorded.
 /// </summary>
 public static class Occupations
 {
@@ -26,6 +25,7 @@ public static class Occupations
 
     private static readonly Lazy<IReadOnlyList<(string Code, string Title)>> LoadedUnitGroups = new(Load);
 
+    /// <summary>The starter list shipped with Nolb.</summary>
     public static IReadOnlyList<(string Code, string Title)> UnitGroups => LoadedUnitGroups.Value;
 
     public static bool IsValidCode(string? code) =>
@@ -49,16 +49,16 @@ public static class Occupations
     public static string Describe(string? code) =>
         code is null ? "not recorded" : TitleOf(code) is { } title ? $"{code} {title}" : code;
 
-    /// <summary>Unit groups whose code starts with, or whose title contains, the words searched for.</summary>
-    public static IReadOnlyList<(string Code, string Title)> Search(string? text)
+    /// <summary>Unit groups whose code starts with, or whose title contains, every word searched for.</summary>
+    public static IReadOnlyList<(string Code, string Title)> Search(IReadOnlyList<(string Code, string Title)> unitGroups, string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return UnitGroups;
+            return unitGroups;
         }
 
         var words = text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return UnitGroups.Where(u => words.All(w =>
+        return unitGroups.Where(u => words.All(w =>
             u.Code.StartsWith(w, StringComparison.Ordinal) || u.Title.Contains(w, StringComparison.OrdinalIgnoreCase))).ToList();
     }
 

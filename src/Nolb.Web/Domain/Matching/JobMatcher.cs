@@ -5,7 +5,8 @@ namespace Nolb.Web.Domain.Matching;
 
 /// <summary>The facts about a job that matching uses.</summary>
 public sealed record JobFacts(
-    string SocCode, decimal? HoursPerWeek, IReadOnlyCollection<DayOfWeek> Days, string? Postcode, int? MinimumScqfLevel, bool DrivingLicenceRequired);
+    string SocCode, decimal? HoursPerWeek, IReadOnlyCollection<DayOfWeek> Days, string? Postcode, int? MinimumScqfLevel, bool DrivingLicenceRequired,
+    string? SocTitle = null);
 
 /// <summary>The facts about a person that matching uses. Barriers are the needs-assessment domains scored 1 or 2 most recently.</summary>
 public sealed record PersonFacts(
@@ -124,7 +125,7 @@ public static class JobMatcher
 
         if (person.SocGoals.Contains(job.SocCode))
         {
-            return new("Occupation", 40, $"{Occupations.Describe(job.SocCode)} is one of their job goals");
+            return new("Occupation", 40, $"{(job.SocTitle is { } title ? $"{job.SocCode} {title}" : Occupations.Describe(job.SocCode))} is one of their job goals");
         }
 
         if (person.SocGoals.Any(g => g.Length == 4 && g[..3] == job.SocCode[..3]))

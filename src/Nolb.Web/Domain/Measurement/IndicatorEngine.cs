@@ -1,6 +1,7 @@
 using Nolb.Web.Domain.Assessments;
 using Nolb.Web.Domain.Employers;
 using Nolb.Web.Domain.Outcomes;
+using Nolb.Web.Domain.Participants;
 using Nolb.Web.Domain.Referrals;
 
 namespace Nolb.Web.Domain.Measurement;
@@ -12,8 +13,15 @@ namespace Nolb.Web.Domain.Measurement;
 /// </summary>
 public static class IndicatorEngine
 {
-    /// <summary>One thing counted: its engagement (for breakdowns), what makes it distinct, and what it adds.</summary>
-    private sealed record Unit(EngagementFact Engagement, object Key, bool InNumerator = true, decimal? Value = null, string? Category = null);
+    /// <summary>
+    /// One thing counted: its engagement (for breakdowns), what makes it distinct, and what it adds. A mean is the sum
+    /// of the values over the sum of the weights (1 each, unless a unit says otherwise: spend adds money and no weight,
+    /// a contract's starts add weight and no money).
+    /// </summary>
+    private sealed record Unit(EngagementFact Engagement, object Key, bool InNumerator = true, decimal? Value = null, string? Category = null, int Weight = 1);
+
+    /// <summary>Feedback and spend belong to an LEP, not to a person: they stand on an engagement with no person behind it.</summary>
+    private static readonly PersonFact NoPerson = new(DateOnly.MinValue);
 
     public static IndicatorResult Compute(
         IndicatorDefinition indicator, MeasurementFacts facts, ReportingPeriod period, IReadOnlyList<string> breakdown, decimal realLivingWage,
@@ -79,9 +87,10 @@ public static class IndicatorEngine
                 return new IndicatorRow(groups, numerator, denominator,
                     denominator == 0 ? null : Math.Round(100m * numerator / denominator, 1, MidpointRounding.AwayFromZero));
             default:
-                var values = units.Where(u => u.Value is not null).Select(u => u.Value!.Value).ToList();
-                return new IndicatorRow(groups, values.Count, null,
-                    values.Count == 0 ? null : Math.Round(values.Average(), 2, MidpointRounding.AwayFromZero));
+                var valued = units.Where(u => u.Value is not null).ToList();
+                var weight = valued.Sum(u => u.Weight);
+                return new IndicatorRow(groups, weight, null,
+                    weight == 0 ? null : Math.Round(valued.Sum(u => u.Value!.Value) / weight, 2, MidpointRounding.AwayFromZero));
         }
     }
 
@@ -164,10 +173,30 @@ public static class IndicatorEngine
                     .Where(x => x.Item.FirstContactOn is { } first && period.Contains(first))
                     .Select(x => new Unit(x.Engagement, x.Item.Id, Value: x.Item.FirstContactOn!.Value.DayNumber - x.Item.SentOn.DayNumber));
 
+            case "satisfaction":
+                // Feedback counts in the period when its financial quarter lies wholly inside it (anonymous feedback has no day).
+                return facts.Feedback.Where(f => period.Contains(f.QuarterFrom) && period.Contains(f.QuarterTo))
+                    .Select(f => new Unit(LepLevel(f.LepId, f.QuarterFrom), f.RatingId, f.Score >= 4));
+
+            case "cost-per-start" or "cost-per-job-outcome":
+                // Only contract quarters with spend recorded: a quarter whose claim is not in yet would make the cost look lower.
+                var perStart = indicator.Code == "cost-per-start";
+                return facts.ContractQuarters
+                    .Where(q => q.Spend is not null && period.Contains(q.QuarterFrom) && period.Contains(q.QuarterTo))
+                    .SelectMany(q => new[]
+                    {
+                        new Unit(LepLevel(q.LepId, q.QuarterFrom), (q.ContractId, q.QuarterFrom, "spend"), Value: q.Spend, Category: Breakdowns.FundingName(q.FundingStream), Weight: 0),
+                        new Unit(LepLevel(q.LepId, q.QuarterFrom), (q.ContractId, q.QuarterFrom, "volume"), Value: 0,
+                            Category: Breakdowns.FundingName(q.FundingStream), Weight: perStart ? q.Starts : q.JobOutcomes),
+                    });
+
             default:
                 throw new InvalidOperationException($"The indicator engine has no rule for {indicator.Code}.");
         }
     }
+
+    private static EngagementFact LepLevel(Guid lepId, DateOnly date) =>
+        new(Guid.Empty, Guid.Empty, lepId, date, null, null, ReferralSource.Other, [], NoPerson);
 
     private static IEnumerable<(EngagementFact Engagement, OutcomeFact Item)> PaidJobs(
         MeasurementFacts facts, ReportingPeriod period,
@@ -200,7 +229,7 @@ public static class IndicatorEngine
         "supported", "starts", "stage-progressions", "distance-travelled", "job-entries", "job-entries-real-living-wage",
         "job-entries-fair-work", "education-training-volunteering", "sustained-3-months", "sustained-6-months",
         "sustained-12-months", "leavers", "interventions", "qualifications", "referrals-made", "referrals-accepted",
-        "time-to-first-contact",
+        "time-to-first-contact", "satisfaction", "cost-per-start", "cost-per-job-outcome",
     };
 }
 

@@ -20,6 +20,12 @@ public sealed record MeasurementFacts(
     IReadOnlyList<AssessmentFact> Assessments)
 {
     public static MeasurementFacts Empty { get; } = new([], [], [], [], [], [], []);
+
+    /// <summary>Customer Charter ratings, for the satisfaction indicator. Not tied to a person: most feedback is anonymous.</summary>
+    public IReadOnlyList<FeedbackFact> Feedback { get; init; } = [];
+
+    /// <summary>Delivery contracts quarter by quarter, for the cost per start and per job outcome.</summary>
+    public IReadOnlyList<ContractQuarterFact> ContractQuarters { get; init; } = [];
 }
 
 /// <summary>What is known about the person, for breakdowns: age comes from the date of birth on the day it matters.</summary>
@@ -67,3 +73,16 @@ public sealed record InterventionFact(Guid Id, Guid EngagementId, string Categor
 public sealed record ReferralFact(Guid Id, Guid EngagementId, DateOnly SentOn, ReferralStatus Status, DateOnly? FirstContactOn);
 
 public sealed record AssessmentFact(Guid EngagementId, DateOnly AssessedOn, DateTime RecordedAt, IReadOnlyDictionary<AssessmentDomain, int> Scores);
+
+/// <summary>
+/// One rating (1 to 5) of one charter commitment, with the financial quarter the feedback was given in: anonymous
+/// feedback keeps only its quarter, so feedback is counted in a period by its whole quarter.
+/// </summary>
+public sealed record FeedbackFact(Guid RatingId, Guid LepId, DateOnly QuarterFrom, DateOnly QuarterTo, int Score);
+
+/// <summary>
+/// One financial quarter of one delivery contract: the spend recorded for it (null until a claim is recorded) and the
+/// starts and job outcomes the commissioning attribution rule gives the contract in that quarter.
+/// </summary>
+public sealed record ContractQuarterFact(
+    Guid ContractId, Guid LepId, FundingStream FundingStream, DateOnly QuarterFrom, DateOnly QuarterTo, decimal? Spend, int Starts, int JobOutcomes);

@@ -41,6 +41,9 @@ public sealed class Participant : IVersioned
     public Guid? CreatedByUserId { get; init; }
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    /// <summary>When the person's identifying data was erased (on request or by the retention policy); the anonymous rest stays for statistics.</summary>
+    public DateTime? ErasedAt { get; set; }
+
     public string DisplayName => $"{PreferredName ?? GivenName} {FamilyName}";
 
     public Engagement? OpenEngagement => Engagements.SingleOrDefault(e => e.IsOpen);

@@ -60,12 +60,7 @@ public sealed class Referral : IVersioned
     public void WithdrawConsentToShare()
     {
         ConsentToShare = false;
-        Shared.Name = null;
-        Shared.DateOfBirth = null;
-        Shared.Phone = null;
-        Shared.Email = null;
-        Shared.Address = null;
-        Shared.Postcode = null;
+        Shared.Clear();
     }
 
     public DomainResult<Referral> Accept(Guid by, DateTime now)
@@ -162,6 +157,17 @@ public sealed class SharedDetails
     public string? Postcode { get; set; }
 
     public bool IsEmpty => Name is null && DateOfBirth is null && Phone is null && Email is null && Address is null && Postcode is null;
+
+    /// <summary>Takes every detail off: consent withdrawn, or the person's data erased.</summary>
+    public void Clear()
+    {
+        Name = null;
+        DateOfBirth = null;
+        Phone = null;
+        Email = null;
+        Address = null;
+        Postcode = null;
+    }
 }
 
 public enum ReferralDirection

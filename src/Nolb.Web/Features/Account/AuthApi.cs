@@ -7,7 +7,11 @@ namespace Nolb.Web.Features.Account;
 
 public static class AuthApi
 {
-    public sealed record LoginRequest(string? Email, string? Password);
+    /// <summary>
+    /// <paramref name="TwoFactorCode"/>: the six digits from the authenticator app, or a recovery code, for an account
+    /// with two-factor sign-in on (required for administrators and national analysts).
+    /// </summary>
+    public sealed record LoginRequest(string? Email, string? Password, string? TwoFactorCode = null);
 
     public sealed record CurrentUserDto(Guid Id, string Email, string DisplayName, string Role, IReadOnlyList<string> Permissions, string? LepCode, string? LepName, Guid? OrganisationId);
 
@@ -16,7 +20,7 @@ public static class AuthApi
         api.MapPost("/auth/login", LoginAsync)
             .AllowAnonymous()
             .RequireRateLimiting(SignInRateLimit.Policy)
-            .WithSummary("Sign in with email and password; answers {accessToken, expiresIn, ...} to send as a bearer token.")
+            .WithSummary("Sign in with email, password and, for an account with two-factor sign-in, twoFactorCode; answers {accessToken, expiresIn, ...} to send as a bearer token.")
             .Produces(StatusCodes.Status200OK)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
@@ -47,9 +51,15 @@ public static class AuthApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        return await signIn.SignInAsync(request.Email!, request.Password!, IdentityConstants.BearerScheme, ct) switch
+        return await signIn.SignInAsync(request.Email!, request.Password!, IdentityConstants.BearerScheme, ct, request.TwoFactorCode) switch
         {
             SignInOutcome.Succeeded => TypedResults.Empty,
+            SignInOutcome.SecondFactorRequired => TypedResults.Problem(
+                "This account signs in with two factors. Send twoFactorCode: the six digits from the authenticator app, or a recovery code.",
+                statusCode: StatusCodes.Status401Unauthorized, title: "Two-factor code required"),
+            SignInOutcome.SecondFactorFailed => TypedResults.Problem(
+                "The two-factor code is not right. Use the code your authenticator app shows now, or an unused recovery code.",
+                statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed"),
             SignInOutcome.LockedOut => TypedResults.Problem(
                 "This account is locked for 15 minutes after too many wrong passwords.",
                 statusCode: StatusCodes.Status401Unauthorized, title: "Account locked"),

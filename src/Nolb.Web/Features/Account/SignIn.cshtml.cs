@@ -42,6 +42,8 @@ public sealed class SignInModel(SignInService signIn) : PageModel
         {
             case SignInOutcome.Succeeded:
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            case SignInOutcome.SecondFactorRequired:
+                return RedirectToPage("/Account/SignInCode", new { ReturnUrl });
             case SignInOutcome.LockedOut:
                 ModelState.AddModelError("Input.Email",
                     "This account is locked for 15 minutes after too many wrong passwords. Try again later, or ask an administrator.");

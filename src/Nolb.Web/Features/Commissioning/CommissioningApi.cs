@@ -48,7 +48,7 @@ public static class CommissioningApi
         Guid Id, string Title, ContractKind Kind, Guid PartnerOrganisationId, string? PartnerName, FundingStream FundingStream, TargetGroup TargetGroup,
         DateOnly StartDate, DateOnly EndDate, string? Description, decimal Budget, int ExpectedStarts, int ExpectedJobOutcomes,
         IReadOnlyList<Guid> ServiceIds, Guid? ServiceDeliveryRequirementId, IReadOnlyList<QuarterDto> Profile, IReadOnlyList<SpendDto> Spend,
-        decimal SpendRecorded, Guid Version);
+        decimal SpendRecorded, ContractStatus Status, DateOnly? CeasedOn, Guid Version);
 
     public sealed record PerformanceQuarterDto(
         int FinancialYear, int Quarter, string Label, bool Ended, int ProfileStarts, int ActualStarts, int ProfileJobOutcomes, int ActualJobOutcomes,
@@ -61,7 +61,8 @@ public static class CommissioningApi
 
     public sealed record DecisionDto(
         Guid Id, DecisionKind Kind, Guid? ContractId, string Reason, DateOnly DecidedOn, string DecidedBy, decimal? AmountMoved,
-        Guid? FromContractId, FundingStream? FromStream, Guid? ToContractId, FundingStream? ToStream, DateTime RecordedAt);
+        Guid? FromContractId, Guid? FromAllocationId, FundingStream? FromStream, Guid? ToContractId, Guid? ToAllocationId, FundingStream? ToStream,
+        DateTime RecordedAt);
 
     public static RouteGroupBuilder MapCommissioningApi(this RouteGroupBuilder api)
     {
@@ -75,7 +76,8 @@ public static class CommissioningApi
         funding.MapGet("/decisions", ListDecisionsAsync).RequireAuthorization(Permissions.Commissioning.Manage)
             .WithSummary("The decision log (Section 5.2): decisions to amend, cease or repurpose provision, newest first.");
         funding.MapPost("/decisions", RecordDecisionAsync).RequireAuthorization(Permissions.Commissioning.Manage)
-            .WithSummary("Record a decision, with the money moved from and to (contracts or funding streams). Entries are never changed.");
+            .WithSummary("Record a decision; it takes effect at once. Cease ends the contract on the decision date; money moved (amountMoved, from one " +
+                "contract to another, or from one allocation to another) changes both budgets. Refused, with nothing changed, when it cannot apply. Entries are never changed.");
 
         var contracts = api.MapGroup("/contracts").WithTags("Commissioning");
         contracts.MapGet("/", ListContractsAsync).WithSummary("Contracts and grants you may see: your LEP's (LEP managers) or your organisation's (partner workers).");
@@ -137,13 +139,18 @@ public static class CommissioningApi
         TypedResults.Ok((await commands.Decisions.AsNoTracking().ToListAsync(ct))
             .OrderByDescending(d => d.DecidedOn).ThenByDescending(d => d.RecordedAt).Select(ToDecisionDto).ToList());
 
-    private static async Task<Results<Created<DecisionDto>, ForbidHttpResult, ValidationProblem>> RecordDecisionAsync(
+    private static async Task<Results<Created<DecisionDto>, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> RecordDecisionAsync(
         DecisionDetails r, CommissioningCommands commands, CancellationToken ct)
     {
         var result = await commands.RecordDecisionAsync(r, ct);
         if (result.Outcome != PlanningOutcome.Done)
         {
-            return result.Outcome == PlanningOutcome.Forbidden ? TypedResults.Forbid() : TypedResults.ValidationProblem(result.Errors.ToProblemErrors());
+            return result.Outcome switch
+            {
+                PlanningOutcome.Forbidden => TypedResults.Forbid(),
+                PlanningOutcome.Conflict => TypedResults.Problem(CommissioningCommands.DecisionConflict, statusCode: StatusCodes.Status409Conflict, title: "A record has changed"),
+                _ => TypedResults.ValidationProblem(result.Errors.ToProblemErrors()),
+            };
         }
 
         return TypedResults.Created($"/api/v1/funding/decisions/{result.Value!.Id}", ToDecisionDto(result.Value));
@@ -151,7 +158,7 @@ public static class CommissioningApi
 
     private static async Task<Results<Ok<List<ContractDto>>, ForbidHttpResult>> ListContractsAsync(CommissioningCommands commands, CurrentUser user, CancellationToken ct) =>
         MayRead(user)
-            ? TypedResults.Ok((await commands.Contracts.AsNoTracking().OrderBy(c => c.Title).ToListAsync(ct)).Select(ToDto).ToList())
+            ? TypedResults.Ok((await commands.Contracts.AsNoTracking().OrderBy(c => c.Title).ToListAsync(ct)).Select(c => ToDto(c, commands.Today)).ToList())
             : TypedResults.Forbid();
 
     private static async Task<Results<Ok<ContractDto>, NotFound, ForbidHttpResult>> GetContractAsync(
@@ -169,7 +176,7 @@ public static class CommissioningApi
         }
 
         http.Response.Headers.ETag = ActionPlanApi.ETag(contract.Version);
-        return TypedResults.Ok(ToDto(contract));
+        return TypedResults.Ok(ToDto(contract, commands.Today));
     }
 
     private static async Task<Results<Created<ContractDto>, ForbidHttpResult, ValidationProblem>> CreateContractAsync(
@@ -182,14 +189,14 @@ public static class CommissioningApi
         }
 
         http.Response.Headers.ETag = ActionPlanApi.ETag(result.Value!.Version);
-        return TypedResults.Created($"/api/v1/contracts/{result.Value.Id}", ToDto(result.Value));
+        return TypedResults.Created($"/api/v1/contracts/{result.Value.Id}", ToDto(result.Value, commands.Today));
     }
 
     private static async Task<Results<Ok<ContractDto>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> UpdateContractAsync(
         Guid id, ContractRequest r, [FromHeader(Name = "If-Match")] string? ifMatch, CommissioningCommands commands, HttpContext http, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(ifMatch)
             ? EmployersApi.IfMatchRequired()
-            : Changed(await commands.UpdateContractAsync(id, r.ToTerms(), r.Lines(), ActionPlanApi.ParseETag(ifMatch), ct), http);
+            : Changed(await commands.UpdateContractAsync(id, r.ToTerms(), r.Lines(), ActionPlanApi.ParseETag(ifMatch), ct), http, commands.Today);
 
     private static async Task<Results<Ok<ContractDto>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> RecordSpendAsync(
         Guid id, SpendRequest r, [FromHeader(Name = "If-Match")] string? ifMatch, CommissioningCommands commands, HttpContext http, CancellationToken ct)
@@ -199,12 +206,18 @@ public static class CommissioningApi
             return EmployersApi.IfMatchRequired();
         }
 
+        // Another LEP's contract is not found, whatever the body says.
+        if (!await commands.Contracts.AnyAsync(c => c.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
         if (r.FinancialYear is not { } year || r.Quarter is not { } number || new FinancialQuarter(year, number) is not { IsValid: true } quarter)
         {
             return TypedResults.ValidationProblem(new[] { ("quarter", "Give the financialYear (the year it starts in April) and the quarter, 1 to 4 (1 is April to June)") }.ToProblemErrors());
         }
 
-        return Changed(await commands.RecordSpendAsync(id, quarter, r.Amount, r.Note, ActionPlanApi.ParseETag(ifMatch), ct), http);
+        return Changed(await commands.RecordSpendAsync(id, quarter, r.Amount, r.Note, ActionPlanApi.ParseETag(ifMatch), ct), http, commands.Today);
     }
 
     private static async Task<Results<Ok<PerformanceDto>, NotFound, ForbidHttpResult>> PerformanceAsync(
@@ -230,7 +243,7 @@ public static class CommissioningApi
             ContractActuals.Rule, Domain.Commissioning.RagThresholds.Explanation));
     }
 
-    private static Results<Ok<ContractDto>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult> Changed(PlanningResult<DeliveryContract> result, HttpContext http)
+    private static Results<Ok<ContractDto>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult> Changed(PlanningResult<DeliveryContract> result, HttpContext http, DateOnly today)
     {
         if (result.Outcome != PlanningOutcome.Done)
         {
@@ -238,7 +251,7 @@ public static class CommissioningApi
         }
 
         http.Response.Headers.ETag = ActionPlanApi.ETag(result.Value!.Version);
-        return TypedResults.Ok(ToDto(result.Value));
+        return TypedResults.Ok(ToDto(result.Value, today));
     }
 
     private static Results<Ok<T>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult> Failed<T, TValue>(PlanningResult<TValue> result, string title, string conflict) =>
@@ -257,12 +270,13 @@ public static class CommissioningApi
         r.Allocation.Version);
 
     private static DecisionDto ToDecisionDto(CommissioningDecision d) => new(
-        d.Id, d.Kind, d.ContractId, d.Reason, d.DecidedOn, d.DecidedBy, d.AmountMoved, d.FromContractId, d.FromStream, d.ToContractId, d.ToStream, d.RecordedAt);
+        d.Id, d.Kind, d.ContractId, d.Reason, d.DecidedOn, d.DecidedBy, d.AmountMoved, d.FromContractId, d.FromAllocationId, d.FromStream, d.ToContractId, d.ToAllocationId, d.ToStream,
+        d.RecordedAt);
 
-    public static ContractDto ToDto(DeliveryContract c) => new(
+    public static ContractDto ToDto(DeliveryContract c, DateOnly today) => new(
         c.Id, c.Title, c.Kind, c.PartnerOrganisationId, c.PartnerOrganisation?.Name, c.FundingStream, c.TargetGroup, c.StartDate, c.EndDate, c.Description,
         c.Budget, c.ExpectedStarts, c.ExpectedJobOutcomes, c.ServiceIds, c.ServiceDeliveryRequirementId,
         c.Profile.OrderBy(p => p.FinancialYear).ThenBy(p => p.QuarterNumber).Select(p => new QuarterDto(p.FinancialYear, p.QuarterNumber, p.Starts, p.JobOutcomes, p.Spend)).ToList(),
         c.Spend.OrderBy(s => s.FinancialYear).ThenBy(s => s.QuarterNumber).Select(s => new SpendDto(s.FinancialYear, s.QuarterNumber, s.Quarter.Label, s.Amount, s.Note, s.RecordedAt)).ToList(),
-        c.SpendRecorded, c.Version);
+        c.SpendRecorded, c.StatusOn(today), c.CeasedOn, c.Version);
 }

@@ -17,6 +17,7 @@ namespace Nolb.Web.Features.Commissioning;
 public sealed class CommissioningCommands(NolbDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
     public const string ContractConflict = "Someone else changed this contract while you were looking at it. Reload to see their change, then make yours again";
+    public const string DecisionConflict = "Someone else changed a contract or allocation this decision is about while you were recording it. Check them, then record the decision again";
     public const string AllocationConflict = "Someone else changed this allocation while you were looking at it. Reload to see their change, then make yours again";
 
     public DateOnly Today => UkTime.Today(clock);
@@ -112,7 +113,8 @@ public sealed class CommissioningCommands(NolbDbContext db, CurrentUser currentU
         }
 
         var contract = new DeliveryContract { LepId = currentUser.LepId!.Value, CreatedByUserId = UserId, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        var errors = contract.Apply(terms, await PartnerKnownAsync(terms.PartnerOrganisationId, ct), await ServicesOfPartnerAsync(terms, ct));
+        var errors = contract.Apply(terms, await PartnerKnownAsync(terms.PartnerOrganisationId, ct), await ServicesOfPartnerAsync(terms, ct),
+            await RequirementKnownAsync(terms.ServiceDeliveryRequirementId, ct));
         if (errors.Count == 0 && profile is not null)
         {
             errors = contract.SetProfile(profile).Errors;
@@ -134,9 +136,10 @@ public sealed class CommissioningCommands(NolbDbContext db, CurrentUser currentU
     {
         var partnerKnown = await PartnerKnownAsync(terms.PartnerOrganisationId, ct);
         var servicesOfPartner = await ServicesOfPartnerAsync(terms, ct);
+        var requirementKnown = await RequirementKnownAsync(terms.ServiceDeliveryRequirementId, ct);
         return await ChangeAsync(id, version, contract =>
         {
-            var errors = contract.Apply(terms, partnerKnown, servicesOfPartner);
+            var errors = contract.Apply(terms, partnerKnown, servicesOfPartner, requirementKnown);
             return errors.Count > 0 || profile is null ? errors : Add(contract.SetProfile(profile));
         }, ct);
     }
@@ -156,6 +159,11 @@ public sealed class CommissioningCommands(NolbDbContext db, CurrentUser currentU
             return errors;
         }, ct);
 
+    /// <summary>
+    /// Records a decision and makes it take effect, all in one transaction: a decision to cease ends its contract on the decision
+    /// date, and money moved comes out of one contract's budget (or allocation) and goes into the other's. When any of that cannot
+    /// apply (more than is left to move, spend recorded after the cease date), nothing is recorded or changed.
+    /// </summary>
     public async Task<PlanningResult<CommissioningDecision>> RecordDecisionAsync(DecisionDetails details, CancellationToken ct)
     {
         if (!CanManage)
@@ -163,18 +171,81 @@ public sealed class CommissioningCommands(NolbDbContext db, CurrentUser currentU
             return PlanningResult.Forbidden<CommissioningDecision>();
         }
 
-        var mentioned = new[] { details.ContractId, details.FromContractId, details.ToContractId }.OfType<Guid>().Distinct().ToList();
-        var ours = await db.DeliveryContracts.Where(c => c.LepId == currentUser.LepId && mentioned.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
-        var (decision, errors) = CommissioningDecision.Record(details, currentUser.LepId!.Value, ours.Contains, UserId, Today, clock.GetUtcNow().UtcDateTime);
+        var lepId = currentUser.LepId!.Value;
+        var contracts = await db.DeliveryContracts.Include(c => c.Profile).Include(c => c.Spend).AsSplitQuery().Where(c => c.LepId == lepId).ToListAsync(ct);
+        var allocations = await db.FundingAllocations.Where(a => a.LepId == lepId).ToListAsync(ct);
+        var (decision, errors) = CommissioningDecision.Record(
+            details, lepId, id => contracts.Any(c => c.Id == id), id => allocations.SingleOrDefault(a => a.Id == id), UserId, Today, clock.GetUtcNow().UtcDateTime);
         if (decision is null)
         {
             return PlanningResult.Invalid<CommissioningDecision>(errors);
         }
 
+        DeliveryContract Contract(Guid id) => contracts.Single(c => c.Id == id);
+        var changed = new List<IVersioned>();
+        var effects = new List<(string Field, string Message)>();
+        if (decision.Kind == DecisionKind.Cease)
+        {
+            var ceased = Contract(decision.ContractId!.Value);
+            var before = ceased.Profile.ToList();
+            effects.AddRange(ceased.Cease(decision.DecidedOn));
+            foreach (var dropped in before.Except(ceased.Profile))
+            {
+                db.Entry(dropped).State = EntityState.Deleted;
+            }
+
+            changed.Add(ceased);
+        }
+
+        if (effects.Count == 0 && decision.AmountMoved is { } amount)
+        {
+            if (decision.FromContractId is { } from && decision.ToContractId is { } to)
+            {
+                effects.AddRange(Contract(from).MoveBudget(-amount));
+                effects.AddRange(Contract(to).MoveBudget(amount));
+                changed.AddRange([Contract(from), Contract(to)]);
+            }
+            else if (decision.FromAllocationId is { } fromAllocation && decision.ToAllocationId is { } toAllocation)
+            {
+                var source = allocations.Single(a => a.Id == fromAllocation);
+                var target = allocations.Single(a => a.Id == toAllocation);
+                effects.AddRange(source.Move(-amount, IndexModel.Row(source, contracts).Profiled, "amountMoved"));
+                effects.AddRange(target.Move(amount, IndexModel.Row(target, contracts).Profiled, "amountMoved"));
+                changed.AddRange([source, target]);
+            }
+        }
+
+        if (effects.Count > 0)
+        {
+            return PlanningResult.Invalid<CommissioningDecision>(effects);
+        }
+
+        foreach (var record in changed.Distinct())
+        {
+            record.Version = Guid.NewGuid();
+        }
+
         db.CommissioningDecisions.Add(decision);
-        await db.SaveChangesAsync(ct);
-        return PlanningResult.Done(decision);
+        return await SaveAsync(decision, DecisionConflict, ct);
     }
+
+    /// <summary>The LEP's Annex 2 rows a contract can deliver, newest plan first, each with its plan's title.</summary>
+    public async Task<List<RequirementChoice>> RequirementsAsync(CancellationToken ct) =>
+        // Ordered in memory: EF cannot order by a member of a record it constructs, and an LEP has few Annex 2 rows.
+        (await RequirementChoices.ToListAsync(ct)).OrderByDescending(r => r.PlanStart).ThenBy(r => r.PlanTitle).ThenBy(r => r.Position).ToList();
+
+    /// <summary>One Annex 2 row of the contract's LEP, with its plan. A partner worker sees the row its organisation's contract delivers.</summary>
+    public Task<RequirementChoice?> RequirementAsync(Guid id, CancellationToken ct) =>
+        (from r in db.ServiceDeliveryRequirements.AsNoTracking()
+         join p in db.DeliveryPlans.AsNoTracking() on r.PlanId equals p.Id
+         where r.Id == id
+         select new RequirementChoice(r.Id, r.Position, r.TargetGroup, p.Id, p.Title, p.PeriodStart)).SingleOrDefaultAsync(ct);
+
+    private IQueryable<RequirementChoice> RequirementChoices =>
+        from r in db.ServiceDeliveryRequirements.AsNoTracking()
+        join p in db.DeliveryPlans.AsNoTracking() on r.PlanId equals p.Id
+        where p.LepId == currentUser.LepId
+        select new RequirementChoice(r.Id, r.Position, r.TargetGroup, p.Id, p.Title, p.PeriodStart);
 
     private IReadOnlyList<(string Field, string Message)> Add((IReadOnlyList<ContractQuarter> Added, IReadOnlyList<(string Field, string Message)> Errors) result)
     {
@@ -234,6 +305,10 @@ public sealed class CommissioningCommands(NolbDbContext db, CurrentUser currentU
         partnerId is { } id && await db.Organisations.AnyAsync(
             o => o.Id == id && (o.LepId == null || o.LepId == currentUser.LepId) && o.Kind != OrganisationKind.Employer, ct);
 
+    private async Task<bool> RequirementKnownAsync(Guid? requirementId, CancellationToken ct) =>
+        requirementId is { } id && await db.ServiceDeliveryRequirements.AnyAsync(
+            r => r.Id == id && db.DeliveryPlans.Any(p => p.Id == r.PlanId && p.LepId == currentUser.LepId), ct);
+
     private async Task<bool> ServicesOfPartnerAsync(ContractTerms terms, CancellationToken ct)
     {
         var ids = (terms.ServiceIds ?? []).Distinct().ToList();
@@ -249,3 +324,9 @@ public sealed class CommissioningCommands(NolbDbContext db, CurrentUser currentU
 }
 
 public sealed record ServiceChoice(Guid Id, string Name, Guid OrganisationId);
+
+/// <summary>An Annex 2 row a contract can deliver, with the plan it is in.</summary>
+public sealed record RequirementChoice(Guid Id, int Position, string TargetGroup, Guid PlanId, string PlanTitle, DateOnly PlanStart)
+{
+    public string Label => $"Row {Position}: {TargetGroup}";
+}

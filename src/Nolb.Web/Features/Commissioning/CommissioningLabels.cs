@@ -31,6 +31,21 @@ public static class CommissioningLabels
         _ => kind.ToString(),
     };
 
+    public static string Label(this ContractStatus status) => status switch
+    {
+        ContractStatus.NotStarted => "Not started yet",
+        ContractStatus.Running => "Running",
+        ContractStatus.Ended => "Ended",
+        ContractStatus.Ceased => "Ceased",
+        _ => status.ToString(),
+    };
+
+    /// <summary>"Running", or "Ceased on 3 May 2026" when a decision of the partnership ended it early.</summary>
+    public static string Status(ContractStatus status, DateOnly? ceasedOn) =>
+        ceasedOn is { } on ? $"Ceased on {Date(on)} by a decision of the partnership" : status.Label();
+
+    public static string Status(DeliveryContract c, DateOnly today) => Status(c.StatusOn(today), c.CeasedOn);
+
     public static string Label(this DecisionKind kind) => kind switch
     {
         DecisionKind.Amend => "Amend provision",
@@ -68,11 +83,13 @@ public static class CommissioningLabels
     public static IReadOnlyList<SelectListItem> DecisionKinds() =>
         Enum.GetValues<DecisionKind>().Select(k => new SelectListItem(k.Label(), k.ToString())).ToList();
 
-    /// <summary>Where money moved from or to, in words.</summary>
-    public static string End(Guid? contractId, FundingStream? stream, IReadOnlyDictionary<Guid, string> titles) =>
+    public static string Title(FundingAllocation a) => $"the {a.Year.Label} {a.Stream.Label()} allocation";
+
+    /// <summary>Where money moved from or to, in words: a contract by its title, an allocation by its stream and year.</summary>
+    public static string End(Guid? contractId, Guid? allocationId, FundingStream? stream, IReadOnlyDictionary<Guid, string> titles) =>
         string.Join(", ", new[]
         {
             contractId is { } id ? titles.GetValueOrDefault(id, "a contract") : null,
-            stream?.Label(),
+            allocationId is { } a ? titles.GetValueOrDefault(a, $"the {stream?.Label()} allocation") : stream?.Label(),
         }.Where(x => x is not null));
 }

@@ -23,6 +23,10 @@ public sealed class ContractModel(CommissioningCommands commands, ContractPerfor
     public DeliveryContract Contract { get; private set; } = null!;
     public ContractPerformance Performance { get; private set; } = null!;
     public bool CanManage { get; private set; }
+    public DateOnly Today => commands.Today;
+
+    /// <summary>The Annex 2 row the contract delivers, with its plan; null when none is linked.</summary>
+    public RequirementChoice? Requirement { get; private set; }
     public IReadOnlyList<string> ServiceNames { get; private set; } = [];
     public IReadOnlyList<CommissioningDecision> Decisions { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> Titles { get; private set; } = new Dictionary<Guid, string>();
@@ -81,6 +85,7 @@ public sealed class ContractModel(CommissioningCommands commands, ContractPerfor
 
         Contract = contract;
         CanManage = commands.CanManage;
+        Requirement = contract.ServiceDeliveryRequirementId is { } rowId ? await commands.RequirementAsync(rowId, ct) : null;
         Performance = (await performance.ForAsync([contract], commands.Today, ct))[contract.Id];
         var serviceIds = contract.ServiceIds;
         ServiceNames = serviceIds.Count == 0 ? [] : (await commands.ServicesAsync(ct)).Where(s => serviceIds.Contains(s.Id)).Select(s => s.Name).ToList();
@@ -89,8 +94,15 @@ public sealed class ContractModel(CommissioningCommands commands, ContractPerfor
             var decisions = await commands.Decisions.AsNoTracking()
                 .Where(d => d.ContractId == id || d.FromContractId == id || d.ToContractId == id).ToListAsync(ct);
             Decisions = decisions.OrderByDescending(d => d.DecidedOn).ThenByDescending(d => d.RecordedAt).ToList();
-            var mentioned = decisions.SelectMany(d => new[] { d.ContractId, d.FromContractId, d.ToContractId }).OfType<Guid>().Distinct().ToList();
-            Titles = await commands.Contracts.Where(c => mentioned.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Title, ct);
+            var mentioned = decisions.SelectMany(d => new[] { d.ContractId, d.FromContractId, d.ToContractId, d.FromAllocationId, d.ToAllocationId })
+                .OfType<Guid>().Distinct().ToList();
+            var titles = await commands.Contracts.Where(c => mentioned.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Title, ct);
+            foreach (var a in await commands.Allocations.AsNoTracking().Where(a => mentioned.Contains(a.Id)).ToListAsync(ct))
+            {
+                titles[a.Id] = CommissioningLabels.Title(a);
+            }
+
+            Titles = titles;
             var today = commands.Today;
             SpendQuarters = contract.Quarters.Where(q => q.Start <= today)
                 .Select(q => new SelectListItem($"{q.Label} ({q.Months})", QuarterValue(q))).ToList();

@@ -44,16 +44,19 @@ public sealed class ContractForm
         Version = c.Version,
     };
 
-    /// <summary>The choices of partner and service the form's lists need.</summary>
-    public sealed record Choices(IReadOnlyList<SelectListItem> Partners, IReadOnlyList<SelectListItem> Services);
+    /// <summary>The choices of partner, service and Annex 2 row (grouped by delivery plan) the form's lists need.</summary>
+    public sealed record Choices(IReadOnlyList<SelectListItem> Partners, IReadOnlyList<SelectListItem> Services, IReadOnlyList<SelectListItem> Requirements);
 
     public static async Task<Choices> ChoicesAsync(CommissioningCommands commands, CancellationToken ct)
     {
         var partners = await commands.PartnersAsync(ct);
         var names = partners.ToDictionary(p => p.Id, p => p.Name);
         var services = (await commands.ServicesAsync(ct)).Where(s => names.ContainsKey(s.OrganisationId)).ToList();
+        var requirements = await commands.RequirementsAsync(ct);
+        var plans = requirements.Select(r => r.PlanId).Distinct().ToDictionary(id => id, id => new SelectListGroup { Name = requirements.First(r => r.PlanId == id).PlanTitle });
         return new(
             partners.Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToList(),
-            services.Select(s => new SelectListItem($"{s.Name} ({names[s.OrganisationId]})", s.Id.ToString())).ToList());
+            services.Select(s => new SelectListItem($"{s.Name} ({names[s.OrganisationId]})", s.Id.ToString())).ToList(),
+            requirements.Select(r => new SelectListItem(r.Label, r.Id.ToString()) { Group = plans[r.PlanId] }).ToList());
     }
 }

@@ -44,6 +44,30 @@ public sealed class ContractPerformanceQuery(NolbDbContext db)
     }
 
     /// <summary>
+    /// The quarters from <paramref name="from"/> to <paramref name="to"/> of every contract of an LEP (or, with no LEP, of
+    /// Scotland), optionally of one funding stream: spend recorded and the starts and job outcomes attributed by the same
+    /// rule as <see cref="CostsAsync"/>, quarter by quarter, for measurement's cost per start and per job outcome.
+    /// </summary>
+    public async Task<IReadOnlyList<Domain.Measurement.ContractQuarterFact>> QuarterCostsAsync(
+        Guid? lepId, DateOnly from, DateOnly to, FundingStream? stream, DateOnly today, CancellationToken ct)
+    {
+        var contracts = await db.DeliveryContracts.AsNoTracking().Include(c => c.Profile).Include(c => c.Spend).AsSplitQuery()
+            .Where(c => (lepId == null || c.LepId == lepId) && (stream == null || c.FundingStream == stream) && c.StartDate <= to && c.EndDate >= from)
+            .ToListAsync(ct);
+        if (contracts.Count == 0)
+        {
+            return [];
+        }
+
+        var performance = await ForAsync(contracts, today, ct);
+        return contracts.SelectMany(c => performance[c.Id].Quarters
+                .Where(q => q.Quarter.Start >= from && q.Quarter.End <= to)
+                .Select(q => new Domain.Measurement.ContractQuarterFact(
+                    c.Id, c.LepId, c.FundingStream, q.Quarter.Start, q.Quarter.End, q.Spend, q.ActualStarts, q.ActualJobOutcomes)))
+            .ToList();
+    }
+
+    /// <summary>
     /// The case data the rule needs, narrowed in the database to the LEP, the partners and the contracts' dates; the funding
     /// stream (a list on the engagement) is matched in memory by the rule itself.
     /// </summary>

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Nolb.Web.Domain.Commissioning;
-using Nolb.Web.Domain.Participants;
 using Nolb.Web.Features.Assessments;
+using Nolb.Web.Features.Participants;
 using Nolb.Web.Security;
 
 namespace Nolb.Web.Features.Commissioning;
@@ -18,6 +18,7 @@ public sealed class DecisionModel(CommissioningCommands commands) : PageModel
     public DecisionInput Input { get; set; } = new();
 
     public IReadOnlyList<SelectListItem> ContractChoices { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> AllocationChoices { get; private set; } = [];
 
     public sealed class DecisionInput
     {
@@ -28,9 +29,9 @@ public sealed class DecisionModel(CommissioningCommands commands) : PageModel
         public string? Reason { get; set; }
         public decimal? AmountMoved { get; set; }
         public Guid? FromContractId { get; set; }
-        public FundingStream? FromStream { get; set; }
+        public Guid? FromAllocationId { get; set; }
         public Guid? ToContractId { get; set; }
-        public FundingStream? ToStream { get; set; }
+        public Guid? ToAllocationId { get; set; }
     }
 
     public async Task OnGetAsync(Guid? contractId, CancellationToken ct)
@@ -45,7 +46,7 @@ public sealed class DecisionModel(CommissioningCommands commands) : PageModel
         ModelState.Clear();
         var i = Input;
         var result = await commands.RecordDecisionAsync(
-            new(i.Kind, i.ContractId, i.Reason, i.DecidedOn, i.DecidedBy, i.AmountMoved, i.FromContractId, i.FromStream, i.ToContractId, i.ToStream), ct);
+            new(i.Kind, i.ContractId, i.Reason, i.DecidedOn, i.DecidedBy, i.AmountMoved, i.FromContractId, i.FromAllocationId, i.ToContractId, i.ToAllocationId), ct);
         if (result.Outcome == PlanningOutcome.Done)
         {
             TempData["Confirmation"] = "The decision is recorded in the decision log.";
@@ -56,7 +57,12 @@ public sealed class DecisionModel(CommissioningCommands commands) : PageModel
         return result.Handle(ModelState) ?? Page();
     }
 
-    private async Task LoadAsync(CancellationToken ct) =>
+    private async Task LoadAsync(CancellationToken ct)
+    {
         ContractChoices = (await commands.Contracts.AsNoTracking().OrderBy(c => c.Title).Select(c => new { c.Id, c.Title }).ToListAsync(ct))
             .Select(c => new SelectListItem(c.Title, c.Id.ToString())).ToList();
+        AllocationChoices = (await commands.Allocations.AsNoTracking().ToListAsync(ct))
+            .OrderByDescending(a => a.FinancialYear).ThenBy(a => a.Stream)
+            .Select(a => new SelectListItem($"{a.Year.Label} {a.Stream.Label()} ({CommissioningLabels.Money(a.Amount)})", a.Id.ToString())).ToList();
+    }
 }

@@ -16,6 +16,7 @@ namespace Nolb.Web.Features.Commissioning;
 public sealed class IndexModel(CommissioningCommands commands, ContractPerformanceQuery performance, CurrentUser currentUser) : PageModel
 {
     public bool CanManage { get; private set; }
+    public DateOnly Today => commands.Today;
     public IReadOnlyList<AllocationRow> AllocationRows { get; private set; } = [];
     public IReadOnlyList<DeliveryContract> Contracts { get; private set; } = [];
     public IReadOnlyDictionary<Guid, ContractPerformance> Performance { get; private set; } = new Dictionary<Guid, ContractPerformance>();
@@ -44,6 +45,7 @@ public sealed class IndexModel(CommissioningCommands commands, ContractPerforman
             var allocations = await commands.Allocations.AsNoTracking().ToListAsync(ct);
             AllocationRows = allocations.OrderByDescending(a => a.FinancialYear).ThenBy(a => a.Stream)
                 .Select(a => Row(a, Contracts)).ToList();
+            Titles = Titles.Concat(allocations.Select(a => KeyValuePair.Create(a.Id, CommissioningLabels.Title(a)))).ToDictionary();
             Decisions = (await commands.Decisions.AsNoTracking().ToListAsync(ct)).OrderByDescending(d => d.DecidedOn).ThenByDescending(d => d.RecordedAt).ToList();
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Nolb.Web.Data;
 using Nolb.Web.Features.Assessments;
+using Nolb.Web.Infrastructure;
 using Nolb.Web.Security;
 
 namespace Nolb.Web.Features.DeliveryPlans;
@@ -13,7 +14,10 @@ public sealed class Annex2Import(PlanCommands commands, NolbDbContext db, Curren
 {
     public const long MaxBytes = 5 * 1024 * 1024;
 
-    public async Task<(PlanningResult<Domain.DeliveryPlans.DeliveryPlan> Result, IReadOnlyList<string> Problems)> ImportAsync(Guid planId, Stream file, long length, CancellationToken ct)
+    /// <summary>The most the workbook's zip may unpack to (a real Annex 2 is well under 1 MB unpacked).</summary>
+    public const long MaxExpandedBytes = 50 * 1024 * 1024;
+
+    public async Task<(PlanningResult<Domain.DeliveryPlans.DeliveryPlan> Result, IReadOnlyList<string> Problems)> ImportAsync(Guid planId, Stream file, CancellationToken ct)
     {
         var plan = await commands.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null)
@@ -21,16 +25,20 @@ public sealed class Annex2Import(PlanCommands commands, NolbDbContext db, Curren
             return (PlanningResult.NotFound<Domain.DeliveryPlans.DeliveryPlan>(), []);
         }
 
-        if (length > MaxBytes)
+        // The declared length is not trusted: a chunked request has none.
+        await using var buffer = await BoundedUpload.ReadAsync(file, MaxBytes, ct);
+        if (buffer is null)
         {
-            return (PlanningResult.Invalid<Domain.DeliveryPlans.DeliveryPlan>("file", "The file is larger than 5 MB"), ["The file is larger than 5 MB"]);
+            return Refused(BoundedUpload.TooLarge(MaxBytes));
+        }
+
+        if (!BoundedUpload.ExpandsWithin(buffer, MaxExpandedBytes))
+        {
+            return Refused(BoundedUpload.ExpandsTooFar(MaxExpandedBytes));
         }
 
         var organisations = await db.Organisations.AsNoTracking().VisibleTo(currentUser).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
         var byName = organisations.GroupBy(o => o.Name.Trim(), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        buffer.Position = 0;
         var read = Annex2Workbook.Read(buffer, byName, organisations.Select(o => o.Id).ToHashSet());
         if (read.Errors.Count > 0)
         {
@@ -39,4 +47,7 @@ public sealed class Annex2Import(PlanCommands commands, NolbDbContext db, Curren
 
         return (await commands.ReplaceRequirementsAsync(planId, read.Rows.Select(r => r.Details).ToList(), ct), []);
     }
+
+    private static (PlanningResult<Domain.DeliveryPlans.DeliveryPlan>, IReadOnlyList<string>) Refused(string message) =>
+        (PlanningResult.Invalid<Domain.DeliveryPlans.DeliveryPlan>("file", message), [message]);
 }

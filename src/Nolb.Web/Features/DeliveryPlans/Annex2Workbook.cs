@@ -5,13 +5,14 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Nolb.Web.Domain.DeliveryPlans;
 using Nolb.Web.Domain.Participants;
 using Nolb.Web.Features.Participants;
+using Nolb.Web.Infrastructure;
 
 namespace Nolb.Web.Features.DeliveryPlans;
 
 /// <summary>
 /// Annex 2 as an Excel workbook (.xlsx) in the template's eight columns: money as currency, volumes as whole numbers,
 /// a totals row and a frozen header row. Reads a filled-in workbook back, row by row, for the import.
-/// Text that a spreadsheet could take for a formula (starting = + - @) is written with a leading apostrophe.
+/// Text that a spreadsheet could take for a formula is neutralised by <see cref="SpreadsheetText"/>.
 /// </summary>
 public static class Annex2Workbook
 {
@@ -92,12 +93,8 @@ public static class Annex2Workbook
         return stream.ToArray();
     }
 
-    /// <summary>A cell's text made safe for a spreadsheet: text a spreadsheet would run as a formula gets a leading apostrophe.</summary>
-    public static string Neutralise(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
-
     private static Cell TextCell(string reference, string text, uint style) =>
-        new(new InlineString(new Text(Neutralise(text)) { Space = SpaceProcessingModeValues.Preserve })) { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style };
+        new(new InlineString(new Text(SpreadsheetText.Neutralise(text)) { Space = SpaceProcessingModeValues.Preserve })) { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style };
 
     private static Cell NumberCell(string reference, decimal value, uint style) =>
         new(new CellValue(value.ToString(CultureInfo.InvariantCulture))) { CellReference = reference, DataType = CellValues.Number, StyleIndex = style };
@@ -154,8 +151,19 @@ public static class Annex2Workbook
                 return new ReadResult([], ["The workbook has no sheets. Put Annex 2 on the first sheet"]);
             }
 
-            var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
-            var rows = ((WorksheetPart)workbook.GetPartById(sheetId)).Worksheet.Descendants<Row>().ToList();
+            List<string> shared;
+            List<Row> rows;
+            try
+            {
+                shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+                rows = workbook.GetPartById(sheetId) is WorksheetPart sheetPart ? sheetPart.Worksheet.Descendants<Row>().ToList() : [];
+            }
+            catch (Exception e) when (e is System.Xml.XmlException or OpenXmlPackageException or InvalidDataException or ArgumentOutOfRangeException or KeyNotFoundException or InvalidOperationException)
+            {
+                // A damaged part (truncated or hand-edited XML) is a bad file, not a server error.
+                return new ReadResult([], ["The workbook is damaged and cannot be read. Open it in Excel, save it again as an Excel workbook (.xlsx) and try again"]);
+            }
+
             var columns = PlanFramework.Current.Annex2Columns;
             var header = rows.FirstOrDefault();
             var headerCells = header is null ? [] : Cells(header, shared);
@@ -248,8 +256,8 @@ public static class Annex2Workbook
                     }
                 }
 
-                var details = new RequirementDetails(Unescape(cells.GetValueOrDefault(0)), Unescape(cells.GetValueOrDefault(1)), partners, budget, sources, volumes,
-                    Unescape(cells.GetValueOrDefault(6)), Unescape(cells.GetValueOrDefault(7)), drivers);
+                var details = new RequirementDetails(SpreadsheetText.Restore(cells.GetValueOrDefault(0)), SpreadsheetText.Restore(cells.GetValueOrDefault(1)), partners, budget, sources, volumes,
+                    SpreadsheetText.Restore(cells.GetValueOrDefault(6)), SpreadsheetText.Restore(cells.GetValueOrDefault(7)), drivers);
                 var reported = rowErrors.Select(e => e.Field).ToHashSet();
                 rowErrors.AddRange(PlanCommands.Check(details, visible).Where(e => !reported.Contains(e.Field)));
                 errors.AddRange(rowErrors.Select(e => $"Row {number.ToString(CultureInfo.InvariantCulture)}, {ColumnOf(e.Field)}: {e.Message}"));
@@ -286,10 +294,6 @@ public static class Annex2Workbook
 
     private static string[] Split(string? text) =>
         (text ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    /// <summary>Takes back the apostrophe the export put before text that looks like a formula.</summary>
-    private static string? Unescape(string? text) =>
-        text is { Length: > 1 } && text[0] == '\'' && text[1] is '=' or '+' or '-' or '@' ? text[1..] : text;
 
     private static Dictionary<int, string> Cells(Row row, List<string> shared)
     {

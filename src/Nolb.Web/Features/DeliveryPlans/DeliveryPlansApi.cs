@@ -28,6 +28,10 @@ public static class DeliveryPlansApi
 
     public sealed record CommentRequest(string? SectionKey, string? Comment);
 
+    public sealed record MemberRequest(Guid? OrganisationId, string? Role, string? Remit);
+
+    public sealed record GovernanceRequest(string? GroupName, GovernanceLinkKind? Kind, string? Relationship);
+
     public sealed record PlanRow(Guid Id, string Title, PlanKind Kind, DateOnly PeriodStart, DateOnly PeriodEnd, PlanStatus Status, int Versions, DateOnly? ReviewDate);
 
     public sealed record CommentDto(Guid Id, string SectionKey, string Author, string Text, DateTime At);
@@ -51,6 +55,18 @@ public static class DeliveryPlansApi
         plans.MapGet("/{id:guid}", GetAsync).WithSummary("The whole plan (live evidence while a draft; the latest approved version once approved), with its ETag.");
         plans.MapPut("/{id:guid}/sections/{key}", SaveSectionAsync)
             .WithSummary("Write a framework section (1.1 to 6.5); 3.1 takes a SWOT, 6.5 the review date. Send If-Match with the plan's ETag.");
+        plans.MapPost("/{id:guid}/members", (Guid id, MemberRequest r, PlanCommands c, HttpContext http, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken ct) =>
+                VersionedAsync(ifMatch, v => c.AddMemberAsync(id, r.OrganisationId, r.Role, r.Remit, v, ct), c, http, ct))
+            .WithSummary("Add a member organisation to Section 1.2, with its role and remit. Send If-Match with the plan's ETag.");
+        plans.MapDelete("/{id:guid}/members/{memberId:guid}", (Guid id, Guid memberId, PlanCommands c, HttpContext http, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken ct) =>
+                VersionedAsync(ifMatch, v => c.RemoveMemberAsync(id, memberId, v, ct), c, http, ct))
+            .WithSummary("Remove a member organisation from Section 1.2. Send If-Match with the plan's ETag.");
+        plans.MapPost("/{id:guid}/governance", (Guid id, GovernanceRequest r, PlanCommands c, HttpContext http, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken ct) =>
+                VersionedAsync(ifMatch, v => c.AddGovernanceLinkAsync(id, r.GroupName, r.Kind, r.Relationship, v, ct), c, http, ct))
+            .WithSummary("Add a governance link to Section 1.3 (the Community Planning Partnership or another group). Send If-Match with the plan's ETag.");
+        plans.MapDelete("/{id:guid}/governance/{linkId:guid}", (Guid id, Guid linkId, PlanCommands c, HttpContext http, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken ct) =>
+                VersionedAsync(ifMatch, v => c.RemoveGovernanceLinkAsync(id, linkId, v, ct), c, http, ct))
+            .WithSummary("Remove a governance link from Section 1.3. Send If-Match with the plan's ETag.");
         plans.MapPost("/{id:guid}/comments", CommentAsync).WithSummary("Comment on a section (1.1 to 6.5, annex2 or annex3).");
         plans.MapPost("/{id:guid}/submit", (Guid id, PlanCommands c, CancellationToken ct) => WorkflowAsync(c.SubmitAsync(id, ct)))
             .WithSummary("Submit the draft for approval.");
@@ -105,6 +121,19 @@ public static class DeliveryPlansApi
 
         var result = await commands.SaveSectionAsync(id, key,
             new SectionDetails(request.Text, request.Strengths, request.Weaknesses, request.Opportunities, request.Threats, request.ReviewDate), ActionPlanApi.ParseETag(ifMatch), ct);
+        return result.Outcome == PlanningOutcome.Done ? TypedResults.Ok(await DtoAsync(result.Value!, commands, http, ct)) : Refused<Ok<PlanDto>, DeliveryPlan>(result);
+    }
+
+    /// <summary>A change to the plan checked against the version in If-Match (missing 428, stale 412); answers the plan with its new ETag.</summary>
+    private static async Task<Results<Ok<PlanDto>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> VersionedAsync(
+        string? ifMatch, Func<Guid?, Task<PlanningResult<DeliveryPlan>>> change, PlanCommands commands, HttpContext http, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(ifMatch))
+        {
+            return Employers.EmployersApi.IfMatchRequired();
+        }
+
+        var result = await change(ActionPlanApi.ParseETag(ifMatch));
         return result.Outcome == PlanningOutcome.Done ? TypedResults.Ok(await DtoAsync(result.Value!, commands, http, ct)) : Refused<Ok<PlanDto>, DeliveryPlan>(result);
     }
 
@@ -240,7 +269,7 @@ public static class DeliveryPlansApi
     private static async Task<Results<Ok<List<RequirementDto>>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> ImportAsync(
         Guid id, HttpRequest request, Annex2Import import, CancellationToken ct)
     {
-        var (result, problems) = await import.ImportAsync(id, request.Body, request.ContentLength ?? 0, ct);
+        var (result, problems) = await import.ImportAsync(id, request.Body, ct);
         if (result.Outcome == PlanningOutcome.Done)
         {
             return TypedResults.Ok(result.Value!.Requirements.OrderBy(r => r.Position).Select(ToDto).ToList());

@@ -33,7 +33,7 @@ public sealed class ImportModel(PlanCommands commands, Annex2Import import) : Pa
         else
         {
             await using var stream = Upload.OpenReadStream();
-            var (result, problems) = await import.ImportAsync(id, stream, Upload.Length, ct);
+            var (result, problems) = await import.ImportAsync(id, stream, ct);
             if (result.Outcome == PlanningOutcome.Done)
             {
                 TempData["Confirmation"] = $"Annex 2 is imported: {result.Value!.Requirements.Count} rows.";

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nolb.Web.Domain.DeliveryPlans;
 using Nolb.Web.Features.Assessments;
+using Nolb.Web.Features.Commissioning;
 using Nolb.Web.Security;
 
 namespace Nolb.Web.Features.DeliveryPlans;
@@ -12,8 +13,11 @@ namespace Nolb.Web.Features.DeliveryPlans;
 /// return, revise), the versions and the exports. An approved plan shows its latest approved version.
 /// </summary>
 [Authorize(Policy = Permissions.DeliveryPlans.Manage)]
-public sealed class PlanModel(PlanCommands commands) : PageModel
+public sealed class PlanModel(PlanCommands commands, RequirementDelivery delivery) : PageModel
 {
+    /// <summary>The contracts delivering each Annex 2 row, for a reader who manages commissioning; otherwise null.</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyList<DeliveringContract>>? Delivery { get; private set; }
+
     public DeliveryPlan? Plan { get; private set; }
     public PlanSnapshot? Snapshot { get; private set; }
     public bool CanEdit { get; private set; }
@@ -90,6 +94,7 @@ public sealed class PlanModel(PlanCommands commands) : PageModel
         }
 
         Snapshot = await commands.SnapshotAsync(Plan, ct);
+        Delivery = delivery.Visible ? await delivery.ForAsync(Snapshot.Requirements.Select(r => r.Id).ToList(), ct) : null;
         CanEdit = commands.CanEdit(Plan);
         CanApprove = commands.CanApprove(Plan);
         return null;

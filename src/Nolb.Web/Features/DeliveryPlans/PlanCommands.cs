@@ -191,7 +191,7 @@ public sealed class PlanCommands(NolbDbContext db, CurrentUser currentUser, Plan
         return await SaveAsync(plan, ct);
     }
 
-    public async Task<PlanningResult<DeliveryPlan>> AddMemberAsync(Guid id, Guid? organisationId, string? role, string? remit, CancellationToken ct)
+    public async Task<PlanningResult<DeliveryPlan>> AddMemberAsync(Guid id, Guid? organisationId, string? role, string? remit, Guid? version, CancellationToken ct)
     {
         var (plan, refused) = await EditableAsync(id, ct);
         if (refused is not null)
@@ -224,11 +224,16 @@ public sealed class PlanCommands(NolbDbContext db, CurrentUser currentUser, Plan
             return PlanningResult.Invalid<DeliveryPlan>(errors);
         }
 
-        db.Add(new PlanMember { PlanId = plan!.Id, OrganisationId = organisationId!.Value, Role = role!.Trim(), Remit = Clean(remit) });
+        if (version != plan!.Version)
+        {
+            return PlanningResult.Conflict<DeliveryPlan>(ConflictMessage);
+        }
+
+        db.Add(new PlanMember { PlanId = plan.Id, OrganisationId = organisationId!.Value, Role = role!.Trim(), Remit = Clean(remit) });
         return await SaveAsync(plan, ct);
     }
 
-    public async Task<PlanningResult<DeliveryPlan>> RemoveMemberAsync(Guid id, Guid memberId, CancellationToken ct)
+    public async Task<PlanningResult<DeliveryPlan>> RemoveMemberAsync(Guid id, Guid memberId, Guid? version, CancellationToken ct)
     {
         var (plan, refused) = await EditableAsync(id, ct);
         if (refused is not null)
@@ -242,11 +247,17 @@ public sealed class PlanCommands(NolbDbContext db, CurrentUser currentUser, Plan
             return PlanningResult.NotFound<DeliveryPlan>();
         }
 
+        if (version != plan.Version)
+        {
+            return PlanningResult.Conflict<DeliveryPlan>(ConflictMessage);
+        }
+
         db.Remove(member);
         return await SaveAsync(plan, ct);
     }
 
-    public async Task<PlanningResult<DeliveryPlan>> AddGovernanceLinkAsync(Guid id, string? groupName, GovernanceLinkKind? kind, string? relationship, CancellationToken ct)
+    public async Task<PlanningResult<DeliveryPlan>> AddGovernanceLinkAsync(
+        Guid id, string? groupName, GovernanceLinkKind? kind, string? relationship, Guid? version, CancellationToken ct)
     {
         var (plan, refused) = await EditableAsync(id, ct);
         if (refused is not null)
@@ -275,11 +286,16 @@ public sealed class PlanCommands(NolbDbContext db, CurrentUser currentUser, Plan
             return PlanningResult.Invalid<DeliveryPlan>(errors);
         }
 
-        db.Add(new GovernanceLink { PlanId = plan!.Id, GroupName = groupName!.Trim(), Kind = kind!.Value, Relationship = Clean(relationship) });
+        if (version != plan!.Version)
+        {
+            return PlanningResult.Conflict<DeliveryPlan>(ConflictMessage);
+        }
+
+        db.Add(new GovernanceLink { PlanId = plan.Id, GroupName = groupName!.Trim(), Kind = kind!.Value, Relationship = Clean(relationship) });
         return await SaveAsync(plan, ct);
     }
 
-    public async Task<PlanningResult<DeliveryPlan>> RemoveGovernanceLinkAsync(Guid id, Guid linkId, CancellationToken ct)
+    public async Task<PlanningResult<DeliveryPlan>> RemoveGovernanceLinkAsync(Guid id, Guid linkId, Guid? version, CancellationToken ct)
     {
         var (plan, refused) = await EditableAsync(id, ct);
         if (refused is not null)
@@ -291,6 +307,11 @@ public sealed class PlanCommands(NolbDbContext db, CurrentUser currentUser, Plan
         if (link is null)
         {
             return PlanningResult.NotFound<DeliveryPlan>();
+        }
+
+        if (version != plan.Version)
+        {
+            return PlanningResult.Conflict<DeliveryPlan>(ConflictMessage);
         }
 
         db.Remove(link);
@@ -433,6 +454,11 @@ public sealed class PlanCommands(NolbDbContext db, CurrentUser currentUser, Plan
             return PlanningResult.NotFound<DeliveryPlan>();
         }
 
+        if (await DeliveredAsync([row.Id], ct) is { } refusal)
+        {
+            return refusal;
+        }
+
         db.Remove(row);
         return await SaveAsync(plan, ct);
     }
@@ -446,7 +472,12 @@ public sealed class PlanCommands(NolbDbContext db, CurrentUser currentUser, Plan
             return refused;
         }
 
-        db.RemoveRange(plan!.Requirements);
+        if (await DeliveredAsync(plan!.Requirements.Select(r => r.Id).ToList(), ct) is { } refusal)
+        {
+            return refusal;
+        }
+
+        db.RemoveRange(plan.Requirements);
         var position = 1;
         foreach (var d in rows)
         {
@@ -456,6 +487,21 @@ public sealed class PlanCommands(NolbDbContext db, CurrentUser currentUser, Plan
         }
 
         return await SaveAsync(plan, ct);
+    }
+
+    /// <summary>
+    /// A row a contract delivers is kept (the contract's link is the plan's commissioning trail): removing it, or importing a
+    /// workbook over it, is refused with the contracts named, until each contract is linked to another row or to none.
+    /// </summary>
+    private async Task<PlanningResult<DeliveryPlan>?> DeliveredAsync(List<Guid> rowIds, CancellationToken ct)
+    {
+        var contracts = await db.DeliveryContracts.AsNoTracking()
+            .Where(c => c.ServiceDeliveryRequirementId != null && rowIds.Contains(c.ServiceDeliveryRequirementId.Value)).Select(c => c.Title).ToListAsync(ct);
+        return contracts.Count == 0
+            ? null
+            : PlanningResult.Invalid<DeliveryPlan>("rowId",
+                $"{string.Join(", ", contracts.Order(StringComparer.Ordinal))} {(contracts.Count == 1 ? "delivers" : "deliver")} {(rowIds.Count == 1 ? "this row" : "rows of this Annex 2")}. " +
+                "Link each contract to another row, or to none, on its page in Commissioning first; then the row can be removed");
     }
 
     public async Task<PlanningResult<DeliveryPlan>> SaveAlignmentsAsync(Guid id, IReadOnlyDictionary<NationalOutcome, string?> contributions, Guid? version, CancellationToken ct)

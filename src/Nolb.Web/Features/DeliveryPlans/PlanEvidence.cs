@@ -23,7 +23,8 @@ public sealed class PlanEvidence(NolbDbContext db, TimeProvider clock)
     public static DateOnly FinancialYearStart(DateOnly day) => new(day.Month >= 4 ? day.Year : day.Year - 1, 4, 1);
 
     public async Task<IReadOnlyList<EvidenceTable>> ForLepAsync(Guid lepId, CancellationToken ct) =>
-        [await StartsByGroupAsync(lepId, ct), await SupplyByStageAsync(lepId, ct), await OutcomesAsync(lepId, ct)];
+        [await StartsByGroupAsync(lepId, ct), await SupplyByStageAsync(lepId, ct), await OutcomesAsync(lepId, ct),
+            .. await Improvement.ImprovementEvidence.ForLepAsync(db, lepId, Today, ct)];
 
     private string YearLabel
     {

@@ -20,7 +20,7 @@ public sealed class PlanFramework
         IReadOnlyList<NationalOutcomeText> NationalOutcomes);
 
     /// <summary>The sections whose editors offer live tables from Nolb's data (frozen when the plan is approved).</summary>
-    public static readonly IReadOnlySet<string> EvidenceSections = new HashSet<string>(["3.3", "4.1", "6.2"], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> EvidenceSections = new HashSet<string>(["1.5", "3.3", "4.1", "6.2", "6.3"], StringComparer.Ordinal);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

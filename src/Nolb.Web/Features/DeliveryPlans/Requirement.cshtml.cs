@@ -7,14 +7,21 @@ using Nolb.Web.Data;
 using Nolb.Web.Domain.DeliveryPlans;
 using Nolb.Web.Domain.Participants;
 using Nolb.Web.Features.Assessments;
+using Nolb.Web.Features.Commissioning;
 using Nolb.Web.Security;
 
 namespace Nolb.Web.Features.DeliveryPlans;
 
 /// <summary>Add, change or remove one row of Annex 2 (Service Delivery Requirements and Approach).</summary>
 [Authorize(Policy = Permissions.DeliveryPlans.Manage)]
-public sealed class RequirementModel(PlanCommands commands, NolbDbContext db, CurrentUser currentUser) : PageModel
+public sealed class RequirementModel(PlanCommands commands, NolbDbContext db, CurrentUser currentUser, RequirementDelivery delivery) : PageModel
 {
+    /// <summary>The contracts delivering the row, for a reader who manages commissioning; otherwise null.</summary>
+    public IReadOnlyList<DeliveringContract>? Delivery { get; private set; }
+
+    /// <summary>The row being changed, as saved; null when adding one.</summary>
+    public ServiceDeliveryRequirement? Row { get; private set; }
+
     public sealed class RequirementInput
     {
         public string? TargetGroup { get; set; }
@@ -40,20 +47,14 @@ public sealed class RequirementModel(PlanCommands commands, NolbDbContext db, Cu
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? rowId, CancellationToken ct)
     {
-        var refused = await LoadAsync(id, ct);
+        var refused = await LoadAsync(id, rowId, ct);
         if (refused is not null)
         {
             return refused;
         }
 
-        if (rowId is not null)
+        if (Row is { } row)
         {
-            var row = Plan!.Requirements.SingleOrDefault(r => r.Id == rowId);
-            if (row is null)
-            {
-                return NotFound();
-            }
-
             Input = new RequirementInput
             {
                 TargetGroup = row.TargetGroup,
@@ -82,7 +83,7 @@ public sealed class RequirementModel(PlanCommands commands, NolbDbContext db, Cu
             return Redirect(Url.Page("Plan", new { id }) + "#annex-2");
         }
 
-        return result.Handle(ModelState, f => f == "status" ? "" : PlanningPageResults.InputField(f)) ?? await LoadAsync(id, ct) ?? Page();
+        return result.Handle(ModelState, f => f == "status" ? "" : PlanningPageResults.InputField(f)) ?? await LoadAsync(id, rowId, ct) ?? Page();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, Guid rowId, CancellationToken ct)
@@ -95,15 +96,26 @@ public sealed class RequirementModel(PlanCommands commands, NolbDbContext db, Cu
             return Redirect(Url.Page("Plan", new { id }) + "#annex-2");
         }
 
-        return result.Handle(ModelState, f => "") ?? await LoadAsync(id, ct) ?? Page();
+        return result.Handle(ModelState, f => "") ?? await LoadAsync(id, rowId, ct) ?? Page();
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    private async Task<IActionResult?> LoadAsync(Guid id, Guid? rowId, CancellationToken ct)
     {
         Plan = await commands.FindAsync(id, ct);
         if (Plan is null)
         {
             return NotFound();
+        }
+
+        if (rowId is { } existing)
+        {
+            Row = Plan.Requirements.SingleOrDefault(r => r.Id == existing);
+            if (Row is null)
+            {
+                return NotFound();
+            }
+
+            Delivery = delivery.Visible ? (await delivery.ForAsync([existing], ct)).GetValueOrDefault(existing, []) : null;
         }
 
         Partners = await db.Organisations.AsNoTracking().VisibleTo(currentUser).OrderBy(o => o.Name)

@@ -33,6 +33,7 @@ public sealed class SectionModel(PlanCommands commands, PlanEvidence evidence, N
         public Guid? OrganisationId { get; set; }
         public string? Role { get; set; }
         public string? Remit { get; set; }
+        public Guid? Version { get; set; }
     }
 
     public sealed class LinkInput
@@ -40,6 +41,7 @@ public sealed class SectionModel(PlanCommands commands, PlanEvidence evidence, N
         public string? GroupName { get; set; }
         public GovernanceLinkKind? Kind { get; set; }
         public string? Relationship { get; set; }
+        public Guid? Version { get; set; }
     }
 
     [BindProperty]
@@ -76,6 +78,8 @@ public sealed class SectionModel(PlanCommands commands, PlanEvidence evidence, N
             ReviewDate = Plan.ReviewDate,
             Version = Plan.Version,
         };
+        Member.Version = Plan.Version;
+        Link.Version = Plan.Version;
         return Page();
     }
 
@@ -96,27 +100,27 @@ public sealed class SectionModel(PlanCommands commands, PlanEvidence evidence, N
     public async Task<IActionResult> OnPostAddMemberAsync(Guid id, string key, CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await commands.AddMemberAsync(id, Member.OrganisationId, Member.Role, Member.Remit, ct);
+        var result = await commands.AddMemberAsync(id, Member.OrganisationId, Member.Role, Member.Remit, Member.Version, ct);
         return After(result, id, key, "The member is added.") ?? await ReloadAsync(id, key, ct);
     }
 
-    public async Task<IActionResult> OnPostRemoveMemberAsync(Guid id, string key, Guid memberId, CancellationToken ct)
+    public async Task<IActionResult> OnPostRemoveMemberAsync(Guid id, string key, Guid memberId, Guid? version, CancellationToken ct)
     {
         ModelState.Clear();
-        return After(await commands.RemoveMemberAsync(id, memberId, ct), id, key, "The member is removed.") ?? await ReloadAsync(id, key, ct);
+        return After(await commands.RemoveMemberAsync(id, memberId, version, ct), id, key, "The member is removed.") ?? await ReloadAsync(id, key, ct);
     }
 
     public async Task<IActionResult> OnPostAddLinkAsync(Guid id, string key, CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await commands.AddGovernanceLinkAsync(id, Link.GroupName, Link.Kind, Link.Relationship, ct);
+        var result = await commands.AddGovernanceLinkAsync(id, Link.GroupName, Link.Kind, Link.Relationship, Link.Version, ct);
         return After(result, id, key, "The governance link is added.") ?? await ReloadAsync(id, key, ct);
     }
 
-    public async Task<IActionResult> OnPostRemoveLinkAsync(Guid id, string key, Guid linkId, CancellationToken ct)
+    public async Task<IActionResult> OnPostRemoveLinkAsync(Guid id, string key, Guid linkId, Guid? version, CancellationToken ct)
     {
         ModelState.Clear();
-        return After(await commands.RemoveGovernanceLinkAsync(id, linkId, ct), id, key, "The governance link is removed.") ?? await ReloadAsync(id, key, ct);
+        return After(await commands.RemoveGovernanceLinkAsync(id, linkId, version, ct), id, key, "The governance link is removed.") ?? await ReloadAsync(id, key, ct);
     }
 
     private IActionResult? After(PlanningResult<DeliveryPlan> result, Guid id, string key, string confirmation)
@@ -140,6 +144,8 @@ public sealed class SectionModel(PlanCommands commands, PlanEvidence evidence, N
 
         Input.Text ??= Plan!.Sections.SingleOrDefault(s => s.Key == key)?.Text;
         Input.Version = Plan!.Version;
+        Member.Version = Plan.Version;
+        Link.Version = Plan.Version;
         return Page();
     }
 

@@ -7,6 +7,7 @@ using Nolb.Web.Domain.Employers;
 using Nolb.Web.Domain.Matching;
 using Nolb.Web.Features.ActionPlans;
 using Nolb.Web.Features.Assessments;
+using Nolb.Web.Features.Vacancies;
 using Nolb.Web.Security;
 
 namespace Nolb.Web.Features.Employers;
@@ -113,7 +114,7 @@ public static class EmployersApi
             .RequireAuthorization(Permissions.Participants.EditOwnCaseload)
             .WithSummary("Set the person's job goals. Once set, send If-Match with the ETag to change them.");
 
-        api.MapGet("/occupations", (string? search) => TypedResults.Ok(Occupations.Search(search).Select(o => new OccupationDto(o.Code, o.Title)).ToList()))
+        api.MapGet("/occupations", (string? search, OccupationCatalogue occupations) => TypedResults.Ok(occupations.Search(search).Select(o => new OccupationDto(o.Code, o.Title)).ToList()))
             .WithTags("Vacancies").RequireAuthorization(Permissions.Employers.Read)
             .WithSummary("SOC 2020 unit groups Nolb knows, searched by title or code.");
 
@@ -182,7 +183,7 @@ public static class EmployersApi
     }
 
     private static async Task<Ok<List<VacancyDto>>> ListVacanciesAsync(
-        EmployerCommands commands, IOptions<FairWorkSettings> fairWork, TimeProvider clock, bool? all, CancellationToken ct)
+        EmployerCommands commands, IOptions<FairWorkSettings> fairWork, OccupationCatalogue occupations, TimeProvider clock, bool? all, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var query = commands.Vacancies.AsNoTracking();
@@ -192,11 +193,11 @@ public static class EmployersApi
         }
 
         var vacancies = await query.OrderBy(v => v.Title).ToListAsync(ct);
-        return TypedResults.Ok(vacancies.Select(v => ToDto(v, fairWork.Value, today)).ToList());
+        return TypedResults.Ok(vacancies.Select(v => ToDto(v, fairWork.Value, occupations, today)).ToList());
     }
 
     private static async Task<Results<Ok<VacancyDto>, NotFound>> GetVacancyAsync(
-        Guid id, EmployerCommands commands, IOptions<FairWorkSettings> fairWork, TimeProvider clock, HttpContext http, CancellationToken ct)
+        Guid id, EmployerCommands commands, IOptions<FairWorkSettings> fairWork, OccupationCatalogue occupations, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var vacancy = await commands.Vacancies.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, ct);
         if (vacancy is null)
@@ -205,20 +206,20 @@ public static class EmployersApi
         }
 
         http.Response.Headers.ETag = ActionPlanApi.ETag(vacancy.Version);
-        return TypedResults.Ok(ToDto(vacancy, fairWork.Value, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)));
+        return TypedResults.Ok(ToDto(vacancy, fairWork.Value, occupations, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)));
     }
 
     private static async Task<Results<Created<VacancyDto>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> CreateVacancyAsync(
-        VacancyRequest request, EmployerCommands commands, NolbDbContext db, IOptions<FairWorkSettings> fairWork, TimeProvider clock, HttpContext http, CancellationToken ct)
+        VacancyRequest request, EmployerCommands commands, NolbDbContext db, IOptions<FairWorkSettings> fairWork, OccupationCatalogue occupations, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var result = await commands.SaveVacancyAsync(null, request.ToDetails(), null, ct);
         await LoadEmployerAsync(db, result, ct);
-        return Created(result, http, v => v.Version, v => $"/api/v1/vacancies/{v.Id}", v => ToDto(v, fairWork.Value, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)));
+        return Created(result, http, v => v.Version, v => $"/api/v1/vacancies/{v.Id}", v => ToDto(v, fairWork.Value, occupations, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)));
     }
 
     private static async Task<Results<Ok<VacancyDto>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> UpdateVacancyAsync(
         Guid id, VacancyRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, EmployerCommands commands, NolbDbContext db,
-        IOptions<FairWorkSettings> fairWork, TimeProvider clock, HttpContext http, CancellationToken ct)
+        IOptions<FairWorkSettings> fairWork, OccupationCatalogue occupations, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
@@ -227,7 +228,7 @@ public static class EmployersApi
 
         var result = await commands.SaveVacancyAsync(id, request.ToDetails(), ActionPlanApi.ParseETag(ifMatch), ct);
         await LoadEmployerAsync(db, result, ct);
-        return Updated(result, http, v => v.Version, v => ToDto(v, fairWork.Value, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)));
+        return Updated(result, http, v => v.Version, v => ToDto(v, fairWork.Value, occupations, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)));
     }
 
     private static async Task LoadEmployerAsync(NolbDbContext db, PlanningResult<Vacancy> result, CancellationToken ct)
@@ -353,10 +354,10 @@ public static class EmployersApi
         e.Id, e.Name, e.Sector, e.Sector.Title(), e.Size, e.Town, e.Postcode, e.ContactName, e.ContactEmail, e.ContactPhone, e.RealLivingWageEmployer,
         e.YoungPersonsGuaranteePledge, e.DisabilityConfident, e.Activities.OrderByDescending(a => a.Date).ThenByDescending(a => a.RecordedAt).Select(ToDto).ToList(), e.Version);
 
-    public static VacancyDto ToDto(Vacancy v, FairWorkSettings settings, DateOnly today)
+    public static VacancyDto ToDto(Vacancy v, FairWorkSettings settings, OccupationCatalogue occupations, DateOnly today)
     {
         var fair = FairWork.Check(v.HourlyPay, v.HoursPerWeek, v.Contract, settings.RealLivingWage);
-        return new(v.Id, v.EmployerId, v.Employer?.Name ?? "", v.Title, v.SocCode, Occupations.TitleOf(v.SocCode), v.Postcode, v.HoursPerWeek, v.HourlyPay, v.Contract,
+        return new(v.Id, v.EmployerId, v.Employer?.Name ?? "", v.Title, v.SocCode, occupations.TitleOf(v.SocCode), v.Postcode, v.HoursPerWeek, v.HourlyPay, v.Contract,
             v.ContractMonths, v.Days, v.ClosingDate, v.MinimumScqfLevel, v.DrivingLicenceRequired, v.Requirements, v.Status, v.IsOpenOn(today),
             new FairWorkDto(fair.MeetsAll, fair.PaysRealLivingWage, fair.NotZeroHours, fair.HoursStated, fair.RealLivingWage), v.Version);
     }

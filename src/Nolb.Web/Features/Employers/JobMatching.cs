@@ -15,7 +15,7 @@ namespace Nolb.Web.Features.Employers;
 /// of the same LEP, and a person against the LEP's open vacancies. Everything the score used is shown with
 /// it. Looking at matches reads people's details, so it is audited like opening a record.
 /// </summary>
-public sealed class JobMatching(NolbDbContext db, CurrentUser currentUser, ParticipantRecords records, AuditLog audit, TimeProvider clock)
+public sealed class JobMatching(NolbDbContext db, CurrentUser currentUser, ParticipantRecords records, AuditLog audit, Vacancies.OccupationCatalogue occupations, TimeProvider clock)
 {
     public const int DefaultLimit = 50;
 
@@ -38,7 +38,7 @@ public sealed class JobMatching(NolbDbContext db, CurrentUser currentUser, Parti
 
         var candidates = await CandidatesAsync(vacancy.LepId, ct);
         await audit.ReadAsync("VacancyMatches", vacancy.Id, vacancy.LepId, ct);
-        return (vacancy, Rank(Facts(vacancy), candidates, limit));
+        return (vacancy, Rank(Facts(vacancy) with { SocTitle = occupations.TitleOf(vacancy.SocCode) }, candidates, limit));
     }
 
     /// <summary>Ranks candidates for a job: highest score first, then by reference, so the order never changes between runs.</summary>
@@ -65,7 +65,7 @@ public sealed class JobMatching(NolbDbContext db, CurrentUser currentUser, Parti
             .Where(v => v.LepId == participant.LepId && v.Status == VacancyStatus.Open && (v.ClosingDate == null || v.ClosingDate >= today))
             .ToListAsync(ct);
         var matches = vacancies
-            .Select(v => new VacancyMatch(v.Id, v.Title, v.Employer!.Name, v.SocCode, v.ClosingDate, JobMatcher.Score(Facts(v), person)))
+            .Select(v => new VacancyMatch(v.Id, v.Title, v.Employer!.Name, v.SocCode, v.ClosingDate, JobMatcher.Score(Facts(v) with { SocTitle = occupations.TitleOf(v.SocCode) }, person)))
             .OrderByDescending(m => m.Match.Score).ThenBy(m => m.ClosingDate ?? DateOnly.MaxValue).ThenBy(m => m.VacancyId)
             .Take(limit)
             .ToList();
@@ -100,7 +100,11 @@ public sealed class JobMatching(NolbDbContext db, CurrentUser currentUser, Parti
         var ids = rows.Select(r => r.ParticipantId).ToList();
         var engagementIds = rows.Select(r => r.Id).ToList();
         var preferences = onlyParticipant is null
-            ? await db.JobPreferences.AsNoTracking().Where(p => db.Participants.Any(x => x.Id == p.ParticipantId && x.LepId == lepId)).ToDictionaryAsync(p => p.ParticipantId, ct)
+            // From the LEP's people to their preferences, so that both indexes are used (at national scale a scan of every preference is seconds).
+            ? await (from person in db.Participants
+                     where person.LepId == lepId
+                     join preference in db.JobPreferences.AsNoTracking() on person.Id equals preference.ParticipantId
+                     select preference).ToDictionaryAsync(p => p.ParticipantId, ct)
             : await db.JobPreferences.AsNoTracking().Where(p => ids.Contains(p.ParticipantId)).ToDictionaryAsync(p => p.ParticipantId, ct);
         var barriers = await BarriersAsync(lepId, onlyParticipant is null ? null : engagementIds, ct);
         return rows.Select(r =>
@@ -133,9 +137,11 @@ public sealed class JobMatching(NolbDbContext db, CurrentUser currentUser, Parti
         var latestIds = latest.GroupBy(a => a.EngagementId)
             .Select(g => g.OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.RecordedAt).First())
             .ToDictionary(a => a.Id, a => a.EngagementId);
-        var scores = await db.DomainScores.AsNoTracking()
-            .Where(s => (s.Domain == AssessmentDomain.Transport || s.Domain == AssessmentDomain.Childcare) && s.Score <= 2 && assessments.Any(a => a.Id == s.NeedsAssessmentId))
-            .Select(s => new { s.NeedsAssessmentId, s.Domain })
+        // From the assessments to their scores (not every score, checked against the assessments): the LEP's index, then the score's.
+        var scores = await (from a in assessments
+                            join s in db.DomainScores.AsNoTracking() on a.Id equals s.NeedsAssessmentId
+                            where (s.Domain == AssessmentDomain.Transport || s.Domain == AssessmentDomain.Childcare) && s.Score <= 2
+                            select new { s.NeedsAssessmentId, s.Domain })
             .ToListAsync(ct);
         return scores.Where(s => latestIds.ContainsKey(s.NeedsAssessmentId))
             .GroupBy(s => latestIds[s.NeedsAssessmentId])

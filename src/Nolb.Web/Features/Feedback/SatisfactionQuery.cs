@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Nolb.Web.Data;
+using Nolb.Web.Domain.Commissioning;
+using Nolb.Web.Domain.Measurement;
 
 namespace Nolb.Web.Features.Feedback;
 
@@ -28,6 +30,24 @@ public sealed class SatisfactionQuery(NolbDbContext db)
         var responses = Responses(lepId, period, organisationId);
         var ratings = db.FeedbackRatings.Where(r => responses.Any(x => x.Id == r.ResponseId));
         return new Satisfaction(await responses.CountAsync(ct), await ratings.CountAsync(ct), await ratings.CountAsync(r => r.Score >= 4, ct));
+    }
+
+    /// <summary>
+    /// Every rating given in the financial quarters from <paramref name="from"/> to <paramref name="to"/>, for an LEP or
+    /// (with no LEP) Scotland: the facts the measurement framework's satisfaction indicator counts, by the same rule as
+    /// <see cref="SatisfactionAsync"/> (a rating of 4 or 5 is satisfied).
+    /// </summary>
+    public async Task<IReadOnlyList<FeedbackFact>> RatingsAsync(Guid? lepId, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var quarters = FinancialQuarter.Covering(from, to).Where(q => q.Start >= from && q.End <= to)
+            .ToDictionary(q => Domain.Voice.FeedbackResponse.PeriodOf(q.Start), StringComparer.Ordinal);
+        var labels = quarters.Keys.ToList();
+        var rows = await (from r in db.FeedbackResponses.AsNoTracking()
+                          join x in db.FeedbackRatings on r.Id equals x.ResponseId
+                          where (lepId == null || r.LepId == lepId) && labels.Contains(r.Period)
+                          select new { x.Id, r.LepId, r.Period, x.Score })
+            .ToListAsync(ct);
+        return rows.Select(r => new FeedbackFact(r.Id, r.LepId, quarters[r.Period].Start, quarters[r.Period].End, r.Score)).ToList();
     }
 
     public async Task<IReadOnlyList<CommitmentResult>> ByCommitmentAsync(Guid lepId, string? period, Guid? organisationId, CancellationToken ct)

@@ -12,11 +12,21 @@ namespace Nolb.Web.Features.Me;
 /// referrals, outcomes and their key worker's contact details. Built for a phone screen first.
 /// </summary>
 [Authorize(Policy = Permissions.Participants.ReadOwnRecord)]
-public sealed class IndexModel(MyRecord me, OwnPlan plan, TimeProvider clock) : PageModel
+public sealed class IndexModel(MyRecord me, OwnPlan plan, YouSaidWeDid.YouSaidWeDidCommands changes, TimeProvider clock) : PageModel
 {
     public MyRecord.View? View { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => View = await me.ReadAsync(ct);
+    /// <summary>What the person's LEP changed because of feedback ("You said, we did").</summary>
+    public IReadOnlyList<YouSaidWeDid.YouSaidWeDidCommands.ChangeForPeople> Changes { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        View = await me.ReadAsync(ct);
+        if (await me.FindAsync(ct) is { } person)
+        {
+            Changes = await changes.ForPeopleAsync(person.LepId, ct);
+        }
+    }
 
     public async Task<IActionResult> OnPostDoneAsync(Guid itemId, Guid? version, CancellationToken ct)
     {

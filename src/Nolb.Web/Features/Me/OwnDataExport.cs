@@ -147,10 +147,10 @@ public sealed class OwnDataExport(NolbDbContext db, TimeProvider clock)
         _ => "cancelled",
     };
 
-    private static void Line(SimplePdf pdf, string label, string? value) =>
+    internal static void Line(SimplePdf pdf, string label, string? value) =>
         pdf.Paragraph($"{label}: {(string.IsNullOrEmpty(value) ? "Not recorded" : value)}", 10, spaceAfter: 2);
 
-    private static void Section<T>(SimplePdf pdf, string heading, IReadOnlyList<T> rows, Func<T, string> line)
+    internal static void Section<T>(SimplePdf pdf, string heading, IReadOnlyList<T> rows, Func<T, string> line)
     {
         pdf.Gap();
         pdf.Heading(heading, 13);

@@ -4,7 +4,9 @@ using Nolb.Web.Data;
 using Nolb.Web.Domain.Measurement;
 using Nolb.Web.Domain.Participants;
 using Nolb.Web.Domain.Referrals;
+using Nolb.Web.Features.Commissioning;
 using Nolb.Web.Features.Employers;
+using Nolb.Web.Features.Feedback;
 
 namespace Nolb.Web.Features.Measurement;
 
@@ -20,7 +22,7 @@ public sealed record MeasurementScope(Guid? LepId, Guid? KeyWorkerId = null, Fun
 /// per person. Engagements are those open at any time from 13 months before the period to its end, so that
 /// sustainment checks and first contacts in the period still find the engagement they belong to.
 /// </summary>
-public sealed class MeasurementData(ReportingDbContextFactory reporting, IOptions<FairWorkSettings> fairWork)
+public sealed class MeasurementData(ReportingDbContextFactory reporting, IOptions<FairWorkSettings> fairWork, TimeProvider clock)
 {
     public static IndicatorCatalogue Catalogue { get; } = IndicatorCatalogue.LoadEmbedded();
 
@@ -75,13 +77,14 @@ public sealed class MeasurementData(ReportingDbContextFactory reporting, IOption
                 e.Participant.Circumstances.MinorityEthnicFamily,
                 e.Participant.Circumstances.YoungestChildUnderOne,
                 e.Participant.Circumstances.MotherUnder25,
+                SimdQuintile = db.SimdPostcodes.Where(s => s.Postcode == e.Participant.Postcode).Select(s => (int?)s.Quintile).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var engagements = engagementRows
             .Select(e => new EngagementFact(
                 e.Id, e.ParticipantId, e.LepId, e.StartDate, e.LeftOn, e.LeavingReason, e.ReferralSource, e.FundingStreams,
                 new PersonFact(e.DateOfBirth, e.Sex, e.Ethnicity, e.Disabled, e.LongTermHealthCondition, e.CareExperienced, e.Parent, e.LoneParent,
-                    e.DisabledParentOrChild, e.ThreeOrMoreChildren, e.MinorityEthnicFamily, e.YoungestChildUnderOne, e.MotherUnder25),
+                    e.DisabledParentOrChild, e.ThreeOrMoreChildren, e.MinorityEthnicFamily, e.YoungestChildUnderOne, e.MotherUnder25, e.SimdQuintile),
                 e.KeyWorkerId))
             .Where(e => Filter(scope, e))
             .ToList();
@@ -132,6 +135,15 @@ public sealed class MeasurementData(ReportingDbContextFactory reporting, IOption
             .Select(a => new AssessmentFact(a.EngagementId, a.AssessedOn, a.RecordedAt, a.Scores.ToDictionary(s => s.Domain, s => s.Score)))
             .ToList();
 
+        // Feedback is mostly anonymous and spend belongs to contracts: neither can be narrowed to a caseload or a target group.
+        var lepLevel = scope.KeyWorkerId is null && scope.TargetGroup is null;
+        var feedback = lepLevel && scope.FundingStream is null
+            ? await new SatisfactionQuery(db).RatingsAsync(lepId, from, to, ct)
+            : [];
+        var contractQuarters = lepLevel
+            ? await new ContractPerformanceQuery(db).QuarterCostsAsync(lepId, from, to, scope.FundingStream, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct)
+            : [];
+
         return new MeasurementFacts(
             engagements,
             moves.Where(m => ids.Contains(m.EngagementId)).ToList(),
@@ -139,7 +151,11 @@ public sealed class MeasurementData(ReportingDbContextFactory reporting, IOption
             checks.Where(c => ids.Contains(c.EngagementId)).ToList(),
             interventions.Where(i => ids.Contains(i.EngagementId)).ToList(),
             referrals,
-            assessments.Where(a => ids.Contains(a.EngagementId)).ToList());
+            assessments.Where(a => ids.Contains(a.EngagementId)).ToList())
+        {
+            Feedback = feedback,
+            ContractQuarters = contractQuarters,
+        };
     }
 
     /// <summary>The dashboard filters: a funding stream, and a target group written as "dimension:group" (e.g. "disability:Yes").</summary>

@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nolb.Web.Data;
 using Nolb.Web.Domain.Measurement;
 using Nolb.Web.Domain.Outcomes;
 using Nolb.Web.Domain.Participants;
+using Nolb.Web.Infrastructure;
 
 namespace Nolb.Web.Features.Measurement;
 
@@ -92,11 +92,7 @@ public sealed class QuarterlyReturn(ReportingDbContextFactory reporting, IOption
             })
             .AsAsyncEnumerable();
 
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            // A cell starting =, +, - or @ would be a formula in a spreadsheet: prefix it so it stays text.
-            InjectionOptions = InjectionOptions.Escape,
-        };
+        var configuration = SpreadsheetText.CsvExport();
         await using var writer = new StreamWriter(output, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
         await using var csv = new CsvWriter(writer, configuration);
         csv.WriteHeader<Row>();

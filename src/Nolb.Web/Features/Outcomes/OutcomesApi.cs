@@ -5,6 +5,7 @@ using Nolb.Web.Domain.Outcomes;
 using Nolb.Web.Domain.Participants;
 using Nolb.Web.Features.ActionPlans;
 using Nolb.Web.Features.Assessments;
+using Nolb.Web.Features.Vacancies;
 using Nolb.Web.Security;
 
 namespace Nolb.Web.Features.Outcomes;
@@ -62,7 +63,7 @@ public static class OutcomesApi
     }
 
     private static async Task<Results<Ok<EngagementOutcomesDto>, NotFound>> GetAsync(
-        Guid id, EngagementCases cases, OutcomeCommands commands, TimeProvider clock, CancellationToken ct)
+        Guid id, EngagementCases cases, OutcomeCommands commands, OccupationCatalogue occupations, TimeProvider clock, CancellationToken ct)
     {
         if (await cases.ReadAsync(id, OutcomeCommands.AuditedAs, ct) is null)
         {
@@ -73,11 +74,11 @@ public static class OutcomesApi
         var outcomes = await commands.OutcomesAsync(id, ct);
         var aftercare = await commands.AftercareAsync(id, ct);
         return TypedResults.Ok(new EngagementOutcomesDto(
-            id, outcomes.Select(o => ToDto(o, today)).ToList(), aftercare.Select(a => new AftercareDto(a.Id, a.Date, a.Method, a.Issues, a.Notes, a.Actions)).ToList()));
+            id, outcomes.Select(o => ToDto(o, occupations, today)).ToList(), aftercare.Select(a => new AftercareDto(a.Id, a.Date, a.Method, a.Issues, a.Notes, a.Actions)).ToList()));
     }
 
     private static async Task<Results<Created<RecordedDto>, NotFound, ForbidHttpResult, ValidationProblem>> RecordAsync(
-        Guid id, OutcomeRequest r, OutcomeCommands commands, TimeProvider clock, CancellationToken ct)
+        Guid id, OutcomeRequest r, OutcomeCommands commands, OccupationCatalogue occupations, TimeProvider clock, CancellationToken ct)
     {
         var details = new OutcomeDetails(r.Kind, r.StartDate, r.EmployerId, r.OrganisationName, r.JobTitle, r.SocCode, r.HoursPerWeek, r.HourlyPay, r.Contract, r.ContractMonths, r.Description, r.AftercareEndsOn);
         var result = await commands.RecordAsync(id, details, r.MoveToStage5 ?? true, ct);
@@ -85,7 +86,7 @@ public static class OutcomesApi
         {
             PlanningOutcome.Done => TypedResults.Created(
                 $"/api/v1/engagements/{id}/outcomes",
-                new RecordedDto(ToDto(result.Value!.Outcome, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)), result.Value.MovedToStage5, result.Value.StageMoveProblem)),
+                new RecordedDto(ToDto(result.Value!.Outcome, occupations, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)), result.Value.MovedToStage5, result.Value.StageMoveProblem)),
             PlanningOutcome.NotFound => TypedResults.NotFound(),
             PlanningOutcome.Forbidden => TypedResults.Forbid(),
             _ => TypedResults.ValidationProblem(result.Errors.ToProblemErrors()),
@@ -146,7 +147,7 @@ public static class OutcomesApi
     }
 
     private static async Task<Results<Ok<OutcomeDto>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        Guid outcomeId, OutcomeRequest r, [FromHeader(Name = "If-Match")] string? ifMatch, OutcomeCommands commands, TimeProvider clock, HttpContext http, CancellationToken ct)
+        Guid outcomeId, OutcomeRequest r, [FromHeader(Name = "If-Match")] string? ifMatch, OutcomeCommands commands, OccupationCatalogue occupations, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
@@ -161,7 +162,7 @@ public static class OutcomesApi
         {
             case PlanningOutcome.Done:
                 http.Response.Headers.ETag = ActionPlanApi.ETag(result.Value!.Version);
-                return TypedResults.Ok(ToDto(result.Value, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)));
+                return TypedResults.Ok(ToDto(result.Value, occupations, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)));
             case PlanningOutcome.NotFound:
                 return TypedResults.NotFound();
             case PlanningOutcome.Forbidden:
@@ -176,8 +177,8 @@ public static class OutcomesApi
     public static CheckDto ToDto(SustainmentCheck c, DateOnly today) =>
         new(c.Id, (int)c.Point, c.DueDate, c.IsOverdueOn(today), c.NotNeeded, c.Result, c.Evidence, c.CheckedOn, c.Notes, c.Version);
 
-    public static OutcomeDto ToDto(Outcome o, DateOnly today) => new(
-        o.Id, o.Kind, o.StartDate, o.EmployerId, o.Employer?.Name ?? o.OrganisationName, o.JobTitle, o.SocCode, o.SocCode is null ? null : Occupations.TitleOf(o.SocCode),
+    public static OutcomeDto ToDto(Outcome o, OccupationCatalogue occupations, DateOnly today) => new(
+        o.Id, o.Kind, o.StartDate, o.EmployerId, o.Employer?.Name ?? o.OrganisationName, o.JobTitle, o.SocCode, o.SocCode is null ? null : occupations.TitleOf(o.SocCode),
         o.HoursPerWeek, o.HourlyPay, o.Contract, o.ContractMonths, o.Description, o.AftercareEndsOn,
         o.Checks.OrderBy(c => c.Point).Select(c => ToDto(c, today)).ToList(), o.Version);
 }

@@ -16,6 +16,9 @@ public sealed class EditModel(ParticipantRecords records, UpdateParticipant upda
     [BindProperty]
     public Guid Version { get; set; }
 
+    [BindProperty]
+    public string? ChangeReason { get; set; }
+
     public (Guid Id, string Name, string Reference, string Title) Heading { get; private set; }
     public bool ShowEquality => currentUser.CanSeeEqualityData();
 
@@ -62,7 +65,7 @@ public sealed class EditModel(ParticipantRecords records, UpdateParticipant upda
             details = details with { Equality = participant.Equality };
         }
 
-        var result = await update.UpdateAsync(participant, details, Version, ct);
+        var result = await update.UpdateAsync(participant, details, Version, ct, ChangeReason);
         if (result.Outcome == UpdateParticipant.Outcome.Saved)
         {
             TempData["Confirmation"] = "The changes are saved.";
@@ -71,7 +74,7 @@ public sealed class EditModel(ParticipantRecords records, UpdateParticipant upda
 
         foreach (var (field, message) in result.Errors)
         {
-            ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{field}", message);
+            ModelState.AddModelError(field switch { "" => "", nameof(ChangeReason) => field, _ => $"Input.{field}" }, message);
         }
 
         return Page();

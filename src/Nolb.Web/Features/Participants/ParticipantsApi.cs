@@ -25,6 +25,9 @@ public static class ParticipantsApi
     /// </summary>
     public sealed record ParticipantRequest
     {
+        /// <summary>Why the details are changing; kept in the record's history of changes (updates only).</summary>
+        public string? ChangeReason { get; init; }
+
         public string? GivenName { get; init; }
         public string? FamilyName { get; init; }
         public string? PreferredName { get; init; }
@@ -259,7 +262,7 @@ public static class ParticipantsApi
             details = details with { Equality = participant.Equality };
         }
 
-        var result = await update.UpdateAsync(participant, details, version.Value, ct);
+        var result = await update.UpdateAsync(participant, details, version.Value, ct, request.ChangeReason);
         switch (result.Outcome)
         {
             case UpdateParticipant.Outcome.Invalid:

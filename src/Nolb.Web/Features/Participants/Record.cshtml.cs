@@ -31,6 +31,9 @@ public sealed class RecordModel(
     public string? Show { get; private set; }
     public IReadOnlyList<Appointments.AppointmentView> UpcomingAppointments { get; private set; } = [];
 
+    /// <summary>The rectification history, latest first; equality answers only for the roles that may see them.</summary>
+    public IReadOnlyList<Domain.DataRights.ParticipantChange> DetailChanges { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, string? show, CancellationToken ct)
     {
         var participant = await records.ReadAsync(id, ct);
@@ -48,8 +51,12 @@ public sealed class RecordModel(
                 .Append(e.KeyWorkerId))
             .Concat(participant.Consents.SelectMany(c => new[] { (Guid?)c.RecordedByUserId, c.WithdrawalRecordedByUserId }))
             .OfType<Guid>()
-            .Distinct()
             .ToList();
+        DetailChanges = await db.ParticipantChanges.AsNoTracking()
+            .Where(c => c.ParticipantId == participant.Id && (ShowEquality || !c.IsEqualityData))
+            .OrderByDescending(c => c.ChangedAt)
+            .ToListAsync(ct);
+        userIds = userIds.Concat(DetailChanges.Select(c => c.ChangedByUserId).OfType<Guid>()).Distinct().ToList();
         UserNames = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         TimelineEngagement = participant.OpenEngagement ?? participant.Engagements.OrderByDescending(e => e.StartDate).FirstOrDefault();
         if (TimelineEngagement is { } engagement)

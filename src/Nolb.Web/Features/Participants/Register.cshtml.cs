@@ -1,10 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nolb.Web.Infrastructure;
 using Nolb.Web.Security;
 
 namespace Nolb.Web.Features.Participants;
 
+/// <summary>
+/// Registers a person after the duplicate check. The form carries a one-time token (<see cref="OnceOnlyFormFilter"/>), so
+/// the same form sent twice registers the person once.
+/// </summary>
 [Authorize(Policy = Permissions.Participants.Register)]
 public sealed class RegisterModel(RegisterParticipant register, CurrentUser currentUser) : PageModel
 {
@@ -17,10 +22,6 @@ public sealed class RegisterModel(RegisterParticipant register, CurrentUser curr
 
     public IReadOnlyList<RegisterParticipant.PossibleDuplicate> PossibleDuplicates { get; private set; } = [];
     public bool ShowEquality => currentUser.CanSeeEqualityData();
-
-    public void OnGet()
-    {
-    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nolb.Web.Data;
 using Nolb.Web.Features.ServiceDirectory.Hsds;
+using Nolb.Web.Infrastructure;
 using Nolb.Web.Security;
 
 namespace Nolb.Web.Features.ServiceDirectory;
@@ -38,9 +39,14 @@ public sealed class ImportModel(NolbDbContext db, CurrentUser currentUser, HsdsI
         }
 
         var problems = new List<ImportProblem>();
-        await using var stream = new MemoryStream();
-        await Upload.CopyToAsync(stream, ct);
-        stream.Position = 0;
+        await using var upload = Upload.OpenReadStream();
+        await using var stream = await BoundedUpload.ReadAsync(upload, HsdsImport.MaxBytes, ct);
+        if (stream is null)
+        {
+            ModelState.AddModelError("Upload", BoundedUpload.TooLarge(HsdsImport.MaxBytes));
+            return Page();
+        }
+
         var data = Upload.FileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
             ? HsdsImport.ReadCsvZip(stream, problems)
             : HsdsImport.ReadJson(stream, problems);

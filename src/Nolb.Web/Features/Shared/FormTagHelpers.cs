@@ -145,12 +145,22 @@ public sealed class DsSelectTagHelper : DsFieldTagHelper
         var encoder = HtmlEncoder.Default;
         var selected = Value;
         var options = Placeholder is null ? "" : $"<option value=\"\">{encoder.Encode(Placeholder)}</option>";
+        SelectListGroup? group = null;
         foreach (var item in Items)
         {
+            // Items with a group (SelectListItem.Group) are listed under it, in an optgroup, in the order they come.
+            if (item.Group != group)
+            {
+                options += (group is null ? "" : "</optgroup>") + (item.Group is null ? "" : $"<optgroup label=\"{encoder.Encode(item.Group.Name)}\">");
+                group = item.Group;
+            }
+
             // Ignoring case: ids listed by an SQLite query come back as upper-case text, the model's Guid prints lower case.
             var isSelected = selected is not null ? string.Equals(item.Value, selected, StringComparison.OrdinalIgnoreCase) : item.Selected;
             options += $"<option value=\"{encoder.Encode(item.Value)}\"{(isSelected ? " selected" : "")}>{encoder.Encode(item.Text)}</option>";
         }
+
+        options += group is null ? "" : "</optgroup>";
 
         var classes = Errors.Count > 0 ? "ds_select ds_input--error" : "ds_select";
         var control = $"<div class=\"ds_select-wrapper\"><select class=\"{classes}\" {CommonAttributes()}>{options}</select>" +

@@ -78,7 +78,7 @@ public sealed class ContractPerformanceTests
         var contract = new DeliveryContract();
         var errors = contract.Apply(
             new ContractTerms("Test", ContractKind.Grant, Guid.NewGuid(), FundingStream.NoOneLeftBehind, TargetGroup.Parents, start, end, null, budget, starts, outcomes, [], null),
-            partnerKnown: true, servicesOfPartner: true);
+            partnerKnown: true, servicesOfPartner: true, requirementKnown: true);
         Assert.Empty(errors);
         return contract;
     }

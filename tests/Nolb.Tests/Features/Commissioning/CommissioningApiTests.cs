@@ -150,12 +150,13 @@ public sealed class CommissioningApiTests(NolbAppFactory app) : IClassFixture<No
     }
 
     [Fact]
-    public async Task The_decision_log_records_money_moved_between_contracts_and_streams_and_checks_each_decision()
+    public async Task The_decision_log_records_money_moved_between_contracts_and_checks_each_decision()
     {
         var manager = await app.ManagerAsync();
         var partner = await app.PartnerAsync();
-        var contract = await manager.CreateContractAsync(CommissioningTestData.Contract(partner.Id));
+        var contract = await manager.CreateContractAsync(CommissioningTestData.Contract(partner.Id, withProfile: false));
         var id = contract.GetProperty("id").GetGuid();
+        var other = (await manager.CreateContractAsync(CommissioningTestData.Contract(partner.Id, withProfile: false))).GetProperty("id").GetGuid();
         var fifeContract = await (await app.ManagerAsync(NolbAppFactory.Fife)).CreateContractAsync(CommissioningTestData.Contract((await app.PartnerAsync(NolbAppFactory.Fife)).Id));
 
         var noMoney = await manager.PostAsJsonAsync("/api/v1/funding/decisions", new { kind = "Repurpose", reason = "Low uptake", decidedOn = Today.Iso(), decidedBy = "LEP board" });
@@ -169,18 +170,18 @@ public sealed class CommissioningApiTests(NolbAppFactory app) : IClassFixture<No
         {
             kind = "Repurpose",
             contractId = id,
-            reason = "Few parents referred; move money to the Young Person's Guarantee",
+            reason = "Few parents referred; move money to the other contract",
             decidedOn = Today.Iso(),
             decidedBy = "LEP board meeting",
             amountMoved = 2500m,
             fromContractId = id,
-            toStream = "YoungPersonsGuarantee",
+            toContractId = other,
         })).OkJsonAsync(HttpStatusCode.Created);
         Assert.Equal(2500m, moved.GetProperty("amountMoved").GetDecimal());
 
         var log = await (await manager.GetAsync("/api/v1/funding/decisions")).OkJsonAsync();
         var entry = Assert.Single(log.EnumerateArray(), d => d.GetProperty("id").GetGuid() == moved.GetProperty("id").GetGuid());
-        Assert.Equal("YoungPersonsGuarantee", entry.GetProperty("toStream").GetString());
+        Assert.Equal(other, entry.GetProperty("toContractId").GetGuid());
         Assert.Equal(id, entry.GetProperty("fromContractId").GetGuid());
         var fifeLog = await (await app.ManagerAsync(NolbAppFactory.Fife)).GetAsync("/api/v1/funding/decisions");
         Assert.DoesNotContain((await fifeLog.OkJsonAsync()).EnumerateArray(), d => d.GetProperty("id").GetGuid() == moved.GetProperty("id").GetGuid());

@@ -158,9 +158,9 @@ public sealed class PlanExportTests(NolbAppFactory app) : IClassFixture<NolbAppF
     }
 
     /// <summary>A workbook as someone might fill it in by hand: shared strings, text where numbers belong.</summary>
-    private static byte[] HandFilled(params string[][] rows) => HandFilled(null, rows);
+    internal static byte[] HandFilled(params string[][] rows) => HandFilled(null, rows);
 
-    private static byte[] HandFilled(string[]? header, string[][] rows)
+    internal static byte[] HandFilled(string[]? header, string[][] rows)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))

@@ -116,6 +116,29 @@ public sealed class OwnViewTests(NolbAppFactory app) : IClassFixture<NolbAppFact
     }
 
     [Fact]
+    public async Task Through_the_api_a_participant_marks_their_own_action_done_and_anyone_elses_answers_404()
+    {
+        var me = await app.LinkedPersonAsync();
+        var other = await app.LinkedPersonAsync();
+        var mine = await app.PlanItemAsync(me, "Get a library card", "Take a letter with my address");
+        var theirs = await app.PlanItemAsync(other, "Their goal", "Their action");
+        using var api = await app.ApiClientAsync(me.Account.Email!);
+
+        async Task<HttpResponseMessage> DoneAsync(Guid itemId)
+        {
+            var version = await app.WithDbAsync(db => db.ActionPlanItems.Where(i => i.Id == itemId).Select(i => i.Version).SingleAsync());
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/me/plan/items/{itemId}/done");
+            request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+            return await api.SendAsync(request);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await DoneAsync(mine)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await DoneAsync(theirs)).StatusCode);
+        Assert.Equal(ActionStatus.Done, await app.WithDbAsync(db => db.ActionPlanItems.Where(i => i.Id == mine).Select(i => i.Status).SingleAsync()));
+        Assert.Equal(ActionStatus.NotStarted, await app.WithDbAsync(db => db.ActionPlanItems.Where(i => i.Id == theirs).Select(i => i.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_stale_version_is_refused_through_the_api_and_changes_nothing()
     {
         var me = await app.LinkedPersonAsync();

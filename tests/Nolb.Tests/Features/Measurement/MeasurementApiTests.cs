@@ -52,7 +52,7 @@ public sealed class MeasurementApiTests(MeasurementAppFactory app) : IClassFixtu
         var starts = indicators.Single(i => i.GetProperty("code").GetString() == "starts");
         Assert.Equal("Start date in the period", starts.GetProperty("periodRule").GetString());
         Assert.Contains("sex", starts.GetProperty("breakdowns").EnumerateArray().Select(b => b.GetString()));
-        Assert.Equal("Pending", indicators.Single(i => i.GetProperty("code").GetString() == "cost-per-start").GetProperty("status").GetString());
+        Assert.Equal("Live", indicators.Single(i => i.GetProperty("code").GetString() == "cost-per-start").GetProperty("status").GetString());
     }
 
     [Fact]
@@ -134,9 +134,9 @@ public sealed class MeasurementApiTests(MeasurementAppFactory app) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, badQuarter.StatusCode);
         Assert.Contains("2025-Q3", await badQuarter.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var pending = await client.GetAsync("/api/v1/indicators/cost-per-start/values?quarter=2024-Q1");
-        Assert.Equal(HttpStatusCode.Conflict, pending.StatusCode);
-        Assert.Equal("application/problem+json", pending.Content.Headers.ContentType?.MediaType);
+        // Once pending, now computed: no contract of the LEP has spend in that quarter, so there is no cost to show.
+        var cost = await JsonAsync(await client.GetAsync("/api/v1/indicators/cost-per-start/values?quarter=2024-Q1"));
+        Assert.Equal(JsonValueKind.Null, cost.GetProperty("total").GetProperty("value").ValueKind);
     }
 
     [Fact]

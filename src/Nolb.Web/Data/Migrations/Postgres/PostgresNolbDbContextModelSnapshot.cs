@@ -326,9 +326,9 @@ namespace Nolb.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AssessedByUserId");
 
-                    b.HasIndex("LepId");
-
                     b.HasIndex("EngagementId", "AssessedOn");
+
+                    b.HasIndex("LepId", "AssessedOn");
 
                     b.ToTable("NeedsAssessments");
                 });
@@ -460,6 +460,9 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("FromAllocationId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("FromContractId")
                         .HasColumnType("uuid");
 
@@ -486,6 +489,9 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.Property<Guid>("RecordedByUserId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ToAllocationId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("ToContractId")
                         .HasColumnType("uuid");
 
@@ -497,9 +503,13 @@ namespace Nolb.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ContractId");
 
+                    b.HasIndex("FromAllocationId");
+
                     b.HasIndex("FromContractId");
 
                     b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("ToAllocationId");
 
                     b.HasIndex("ToContractId");
 
@@ -587,6 +597,9 @@ namespace Nolb.Web.Data.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<DateOnly?>("CeasedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -652,6 +665,8 @@ namespace Nolb.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PartnerOrganisationId");
 
+                    b.HasIndex("ServiceDeliveryRequirementId");
+
                     b.HasIndex("LepId", "StartDate");
 
                     b.ToTable("DeliveryContracts");
@@ -691,6 +706,147 @@ namespace Nolb.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("FundingAllocations");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.DataRights.ErasureRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedAt");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.ToTable("ErasureRequests");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.DataRights.ParticipantChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ChangedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("IsEqualityData")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId", "ChangedAt");
+
+                    b.ToTable("ParticipantChanges");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.DataRights.SubjectAccessRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<Guid>>("RedactedNoteIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.PrimitiveCollection<List<string>>("RedactedPassages")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("RedactionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReleasedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.ToTable("SubjectAccessRequests");
                 });
 
             modelBuilder.Entity("Nolb.Web.Domain.DeliveryPlans.DeliveryPlan", b =>
@@ -1110,6 +1266,48 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.ToTable("EmployerActivities");
                 });
 
+            modelBuilder.Entity("Nolb.Web.Domain.Employers.OccupationListLoad", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("LoadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("LoadedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("UnitGroupCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LoadedAt");
+
+                    b.ToTable("OccupationListLoads");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Employers.OccupationUnitGroup", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("OccupationUnitGroups");
+                });
+
             modelBuilder.Entity("Nolb.Web.Domain.Employers.Placement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1251,6 +1449,124 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.HasIndex("LepId", "Status", "ClosingDate");
 
                     b.ToTable("Vacancies");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Improvement.ImprovementAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.PrimitiveCollection<List<string>>("FeedbackThemes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("IndicatorCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Progress")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.PrimitiveCollection<List<string>>("StandardCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LepId", "DueDate");
+
+                    b.ToTable("ImprovementActions");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Improvement.SelfAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Framework")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SubmittedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("LepId", "Framework", "FinancialYear", "OrganisationId");
+
+                    b.ToTable("SelfAssessments");
                 });
 
             modelBuilder.Entity("Nolb.Web.Domain.Incentives.IncentiveApplication", b =>
@@ -1486,13 +1802,13 @@ namespace Nolb.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LepId");
-
                     b.HasIndex("PartnerOrganisationId");
 
                     b.HasIndex("TypeId");
 
                     b.HasIndex("EngagementId", "StartDate");
+
+                    b.HasIndex("LepId", "StartDate");
 
                     b.ToTable("Interventions");
                 });
@@ -1623,6 +1939,148 @@ namespace Nolb.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("JobPreferences");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Measurement.PopulationFigure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId");
+
+                    b.HasIndex("LepId", "Dimension", "Group")
+                        .IsUnique();
+
+                    b.ToTable("PopulationFigures");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Measurement.ReferenceDataset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("FiguresDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("LoadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LoadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("LoadedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.ToTable("ReferenceDatasets");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Measurement.SimdPostcode", b =>
+                {
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("DataZone")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Decile")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Quintile")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Postcode");
+
+                    b.HasIndex("DatasetId");
+
+                    b.ToTable("SimdPostcodes");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Measurement.StatisticsPublication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ProvisionalWhenPublished")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("PublishedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("Tables")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Quarter", "Number")
+                        .IsUnique();
+
+                    b.ToTable("StatisticsPublications");
                 });
 
             modelBuilder.Entity("Nolb.Web.Domain.Organisation", b =>
@@ -1781,6 +2239,8 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.HasIndex("EmployerId");
 
                     b.HasIndex("EngagementId", "StartDate");
+
+                    b.HasIndex("LepId", "StartDate");
 
                     b.ToTable("Outcomes");
                 });
@@ -1958,12 +2418,15 @@ namespace Nolb.Web.Data.Migrations.Postgres
 
                     b.HasIndex("KeyWorkerId");
 
-                    b.HasIndex("ParticipantId")
-                        .IsUnique()
-                        .HasDatabaseName("IX_Engagements_OneOpenPerParticipant")
-                        .HasFilter("\"LeftOn\" IS NULL");
+                    b.HasIndex("LepId", "StartDate");
 
                     b.HasIndex("LepId", "KeyWorkerId", "LeftOn");
+
+                    b.HasIndex(new[] { "ParticipantId" }, "IX_Engagements_OneOpenPerParticipant")
+                        .IsUnique()
+                        .HasFilter("\"LeftOn\" IS NULL");
+
+                    b.HasIndex(new[] { "ParticipantId" }, "IX_Engagements_ParticipantId");
 
                     b.ToTable("Engagements");
                 });
@@ -1998,6 +2461,9 @@ namespace Nolb.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("FamilyName")
                         .IsRequired()
@@ -2183,6 +2649,8 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.HasIndex("SentByUserId");
 
                     b.HasIndex("ServiceId");
+
+                    b.HasIndex("LepId", "SentAt");
 
                     b.HasIndex("ToOrganisationId", "Status");
 
@@ -2579,6 +3047,48 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.ToTable("ParticipantInvitations");
                 });
 
+            modelBuilder.Entity("Nolb.Web.Domain.Voice.YouSaidWeDid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ChangedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Themes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WeDid")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<string>("YouSaid")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LepId", "ChangedOn");
+
+                    b.ToTable("YouSaidWeDid", (string)null);
+                });
+
             modelBuilder.Entity("Nolb.Web.Infrastructure.OutboxEmail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2863,6 +3373,11 @@ namespace Nolb.Web.Data.Migrations.Postgres
                         .HasForeignKey("ContractId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Nolb.Web.Domain.Commissioning.FundingAllocation", null)
+                        .WithMany()
+                        .HasForeignKey("FromAllocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Nolb.Web.Domain.Commissioning.DeliveryContract", null)
                         .WithMany()
                         .HasForeignKey("FromContractId")
@@ -2879,6 +3394,11 @@ namespace Nolb.Web.Data.Migrations.Postgres
                         .HasForeignKey("RecordedByUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.Commissioning.FundingAllocation", null)
+                        .WithMany()
+                        .HasForeignKey("ToAllocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Nolb.Web.Domain.Commissioning.DeliveryContract", null)
                         .WithMany()
@@ -2930,6 +3450,11 @@ namespace Nolb.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Nolb.Web.Domain.DeliveryPlans.ServiceDeliveryRequirement", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceDeliveryRequirementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("PartnerOrganisation");
                 });
 
@@ -2939,6 +3464,33 @@ namespace Nolb.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("LepId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.DataRights.ErasureRequest", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.DataRights.ParticipantChange", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.DataRights.SubjectAccessRequest", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -3078,6 +3630,59 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.Navigation("Employer");
                 });
 
+            modelBuilder.Entity("Nolb.Web.Domain.Improvement.ImprovementAction", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Lep", null)
+                        .WithMany()
+                        .HasForeignKey("LepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Improvement.SelfAssessment", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Lep", null)
+                        .WithMany()
+                        .HasForeignKey("LepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("Nolb.Web.Domain.Improvement.SelfAssessmentRating", "Ratings", b1 =>
+                        {
+                            b1.Property<Guid>("SelfAssessmentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(16);
+
+                            b1.Property<string>("Evidence")
+                                .HasMaxLength(2000);
+
+                            b1.Property<int?>("Score");
+
+                            b1.HasKey("SelfAssessmentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SelfAssessments");
+
+                            b1
+                                .ToJson("Ratings")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SelfAssessmentId");
+                        });
+
+                    b.Navigation("Ratings");
+                });
+
             modelBuilder.Entity("Nolb.Web.Domain.Incentives.IncentiveApplication", b =>
                 {
                     b.HasOne("Nolb.Web.Domain.Employers.Employer", "Employer")
@@ -3167,6 +3772,30 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.HasOne("Nolb.Web.Domain.Participants.Participant", null)
                         .WithMany()
                         .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Measurement.PopulationFigure", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Measurement.ReferenceDataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.Lep", null)
+                        .WithMany()
+                        .HasForeignKey("LepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Measurement.SimdPostcode", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Measurement.ReferenceDataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3542,6 +4171,15 @@ namespace Nolb.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Voice.YouSaidWeDid", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Lep", null)
+                        .WithMany()
+                        .HasForeignKey("LepId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -316,9 +316,9 @@ namespace Nolb.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AssessedByUserId");
 
-                    b.HasIndex("LepId");
-
                     b.HasIndex("EngagementId", "AssessedOn");
+
+                    b.HasIndex("LepId", "AssessedOn");
 
                     b.ToTable("NeedsAssessments");
                 });
@@ -448,6 +448,9 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FromAllocationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("FromContractId")
                         .HasColumnType("TEXT");
 
@@ -474,6 +477,9 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("RecordedByUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ToAllocationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ToContractId")
                         .HasColumnType("TEXT");
 
@@ -485,9 +491,13 @@ namespace Nolb.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ContractId");
 
+                    b.HasIndex("FromAllocationId");
+
                     b.HasIndex("FromContractId");
 
                     b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("ToAllocationId");
 
                     b.HasIndex("ToContractId");
 
@@ -575,6 +585,9 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CeasedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -640,6 +653,8 @@ namespace Nolb.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PartnerOrganisationId");
 
+                    b.HasIndex("ServiceDeliveryRequirementId");
+
                     b.HasIndex("LepId", "StartDate");
 
                     b.ToTable("DeliveryContracts");
@@ -679,6 +694,147 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("FundingAllocations");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.DataRights.ErasureRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedAt");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.ToTable("ErasureRequests");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.DataRights.ParticipantChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChangedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsEqualityData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId", "ChangedAt");
+
+                    b.ToTable("ParticipantChanges");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.DataRights.SubjectAccessRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("RedactedNoteIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("RedactedPassages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RedactionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReleasedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.ToTable("SubjectAccessRequests");
                 });
 
             modelBuilder.Entity("Nolb.Web.Domain.DeliveryPlans.DeliveryPlan", b =>
@@ -1098,6 +1254,48 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.ToTable("EmployerActivities");
                 });
 
+            modelBuilder.Entity("Nolb.Web.Domain.Employers.OccupationListLoad", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LoadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LoadedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitGroupCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LoadedAt");
+
+                    b.ToTable("OccupationListLoads");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Employers.OccupationUnitGroup", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("OccupationUnitGroups");
+                });
+
             modelBuilder.Entity("Nolb.Web.Domain.Employers.Placement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1239,6 +1437,124 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.HasIndex("LepId", "Status", "ClosingDate");
 
                     b.ToTable("Vacancies");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Improvement.ImprovementAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("FeedbackThemes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("IndicatorCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Progress")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("StandardCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LepId", "DueDate");
+
+                    b.ToTable("ImprovementActions");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Improvement.SelfAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Framework")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubmittedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("LepId", "Framework", "FinancialYear", "OrganisationId");
+
+                    b.ToTable("SelfAssessments");
                 });
 
             modelBuilder.Entity("Nolb.Web.Domain.Incentives.IncentiveApplication", b =>
@@ -1474,13 +1790,13 @@ namespace Nolb.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LepId");
-
                     b.HasIndex("PartnerOrganisationId");
 
                     b.HasIndex("TypeId");
 
                     b.HasIndex("EngagementId", "StartDate");
+
+                    b.HasIndex("LepId", "StartDate");
 
                     b.ToTable("Interventions");
                 });
@@ -1611,6 +1927,148 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("JobPreferences");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Measurement.PopulationFigure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId");
+
+                    b.HasIndex("LepId", "Dimension", "Group")
+                        .IsUnique();
+
+                    b.ToTable("PopulationFigures");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Measurement.ReferenceDataset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FiguresDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LoadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LoadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LoadedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.ToTable("ReferenceDatasets");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Measurement.SimdPostcode", b =>
+                {
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataZone")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Decile")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quintile")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Postcode");
+
+                    b.HasIndex("DatasetId");
+
+                    b.ToTable("SimdPostcodes");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Measurement.StatisticsPublication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ProvisionalWhenPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PublishedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tables")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Quarter", "Number")
+                        .IsUnique();
+
+                    b.ToTable("StatisticsPublications");
                 });
 
             modelBuilder.Entity("Nolb.Web.Domain.Organisation", b =>
@@ -1769,6 +2227,8 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.HasIndex("EmployerId");
 
                     b.HasIndex("EngagementId", "StartDate");
+
+                    b.HasIndex("LepId", "StartDate");
 
                     b.ToTable("Outcomes");
                 });
@@ -1946,12 +2406,15 @@ namespace Nolb.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("KeyWorkerId");
 
-                    b.HasIndex("ParticipantId")
-                        .IsUnique()
-                        .HasDatabaseName("IX_Engagements_OneOpenPerParticipant")
-                        .HasFilter("\"LeftOn\" IS NULL");
+                    b.HasIndex("LepId", "StartDate");
 
                     b.HasIndex("LepId", "KeyWorkerId", "LeftOn");
+
+                    b.HasIndex(new[] { "ParticipantId" }, "IX_Engagements_OneOpenPerParticipant")
+                        .IsUnique()
+                        .HasFilter("\"LeftOn\" IS NULL");
+
+                    b.HasIndex(new[] { "ParticipantId" }, "IX_Engagements_ParticipantId");
 
                     b.ToTable("Engagements");
                 });
@@ -1985,6 +2448,9 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.Property<string>("EmploymentStatusAtStart")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ErasedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FamilyName")
@@ -2171,6 +2637,8 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.HasIndex("SentByUserId");
 
                     b.HasIndex("ServiceId");
+
+                    b.HasIndex("LepId", "SentAt");
 
                     b.HasIndex("ToOrganisationId", "Status");
 
@@ -2567,6 +3035,48 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.ToTable("ParticipantInvitations");
                 });
 
+            modelBuilder.Entity("Nolb.Web.Domain.Voice.YouSaidWeDid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ChangedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LepId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Themes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WeDid")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("YouSaid")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LepId", "ChangedOn");
+
+                    b.ToTable("YouSaidWeDid", (string)null);
+                });
+
             modelBuilder.Entity("Nolb.Web.Infrastructure.OutboxEmail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2851,6 +3361,11 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ContractId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Nolb.Web.Domain.Commissioning.FundingAllocation", null)
+                        .WithMany()
+                        .HasForeignKey("FromAllocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Nolb.Web.Domain.Commissioning.DeliveryContract", null)
                         .WithMany()
                         .HasForeignKey("FromContractId")
@@ -2867,6 +3382,11 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                         .HasForeignKey("RecordedByUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.Commissioning.FundingAllocation", null)
+                        .WithMany()
+                        .HasForeignKey("ToAllocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Nolb.Web.Domain.Commissioning.DeliveryContract", null)
                         .WithMany()
@@ -2918,6 +3438,11 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Nolb.Web.Domain.DeliveryPlans.ServiceDeliveryRequirement", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceDeliveryRequirementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("PartnerOrganisation");
                 });
 
@@ -2927,6 +3452,33 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("LepId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.DataRights.ErasureRequest", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.DataRights.ParticipantChange", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.DataRights.SubjectAccessRequest", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -3066,6 +3618,59 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.Navigation("Employer");
                 });
 
+            modelBuilder.Entity("Nolb.Web.Domain.Improvement.ImprovementAction", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Lep", null)
+                        .WithMany()
+                        .HasForeignKey("LepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Improvement.SelfAssessment", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Lep", null)
+                        .WithMany()
+                        .HasForeignKey("LepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("Nolb.Web.Domain.Improvement.SelfAssessmentRating", "Ratings", b1 =>
+                        {
+                            b1.Property<Guid>("SelfAssessmentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(16);
+
+                            b1.Property<string>("Evidence")
+                                .HasMaxLength(2000);
+
+                            b1.Property<int?>("Score");
+
+                            b1.HasKey("SelfAssessmentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SelfAssessments");
+
+                            b1
+                                .ToJson("Ratings")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SelfAssessmentId");
+                        });
+
+                    b.Navigation("Ratings");
+                });
+
             modelBuilder.Entity("Nolb.Web.Domain.Incentives.IncentiveApplication", b =>
                 {
                     b.HasOne("Nolb.Web.Domain.Employers.Employer", "Employer")
@@ -3155,6 +3760,30 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.HasOne("Nolb.Web.Domain.Participants.Participant", null)
                         .WithMany()
                         .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Measurement.PopulationFigure", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Measurement.ReferenceDataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Nolb.Web.Domain.Lep", null)
+                        .WithMany()
+                        .HasForeignKey("LepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Measurement.SimdPostcode", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Measurement.ReferenceDataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3530,6 +4159,15 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nolb.Web.Domain.Voice.YouSaidWeDid", b =>
+                {
+                    b.HasOne("Nolb.Web.Domain.Lep", null)
+                        .WithMany()
+                        .HasForeignKey("LepId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

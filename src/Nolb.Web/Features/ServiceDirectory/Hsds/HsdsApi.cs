@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nolb.Web.Data;
+using Nolb.Web.Infrastructure;
 using Nolb.Web.Security;
 
 namespace Nolb.Web.Features.ServiceDirectory.Hsds;
@@ -11,20 +12,19 @@ public static class HsdsApi
     public static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(HttpRequest request, HsdsImport import, CancellationToken ct)
     {
         var problems = new List<ImportProblem>();
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, ct);
-        body.Position = 0;
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-        var data = mediaType switch
-        {
-            "application/json" => HsdsImport.ReadJson(body, problems),
-            "application/zip" or "application/x-zip-compressed" or "application/octet-stream" => HsdsImport.ReadCsvZip(body, problems),
-            _ => null,
-        };
-        if (data is null)
+        if (mediaType is not ("application/json" or "application/zip" or "application/x-zip-compressed" or "application/octet-stream"))
         {
             return Refused([new ImportProblem("file", "", "Send HSDS JSON as application/json, or the zipped CSV package as application/zip")]);
         }
+
+        await using var body = await BoundedUpload.ReadAsync(request.Body, HsdsImport.MaxBytes, ct);
+        if (body is null)
+        {
+            return Refused([new ImportProblem("file", "", BoundedUpload.TooLarge(HsdsImport.MaxBytes))]);
+        }
+
+        var data = mediaType == "application/json" ? HsdsImport.ReadJson(body, problems) : HsdsImport.ReadCsvZip(body, problems);
 
         var report = await import.ApplyAsync(data, problems, ct);
         return report.Succeeded ? TypedResults.Ok(report) : Refused(report.Problems);

@@ -7,6 +7,7 @@ using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Nolb.Web.Data;
 using Nolb.Web.Domain.ServiceDirectory;
+using Nolb.Web.Infrastructure;
 using Nolb.Web.Security;
 
 namespace Nolb.Web.Features.ServiceDirectory.Hsds;
@@ -206,7 +207,7 @@ public static class HsdsExport
             {
                 var entry = zip.CreateEntry(file, CompressionLevel.Optimal);
                 using var writer = new StreamWriter(entry.Open(), new System.Text.UTF8Encoding(false));
-                using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture));
+                using var csv = new CsvWriter(writer, SpreadsheetText.CsvExport());
                 csv.Context.RegisterClassMap(HsdsCsv.Map<T>());
                 csv.WriteRecords(rows);
                 resources.Add(new JsonObject { ["name"] = name, ["path"] = file, ["format"] = "csv", ["mediatype"] = "text/csv", ["profile"] = "tabular-data-resource" });

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Nolb.Web.Data;
 using Nolb.Web.Domain;
 using Nolb.Web.Domain.ServiceDirectory;
+using Nolb.Web.Infrastructure;
 using Nolb.Web.Security;
 
 namespace Nolb.Web.Features.ServiceDirectory.Hsds;
@@ -28,6 +29,10 @@ public sealed record ImportReport(int Created, int Updated, IReadOnlyList<Import
 /// </summary>
 public sealed class HsdsImport(NolbDbContext db, SaveDirectoryService save, CurrentUser currentUser, TimeProvider clock)
 {
+    /// <summary>The largest file taken, and the most a zipped package may unpack to: a whole LEP's directory is well under both.</summary>
+    public const long MaxBytes = 10 * 1024 * 1024;
+    public const long MaxExpandedBytes = 100 * 1024 * 1024;
+
     private static readonly string[] Statuses = ["active", "inactive", "defunct", "temporarily closed"];
 
     public static HsdsDataset ReadJson(Stream stream, List<ImportProblem> problems)
@@ -66,11 +71,11 @@ public sealed class HsdsImport(NolbDbContext db, SaveDirectoryService save, Curr
                     continue;
                 }
 
-                var service = Read<ServiceRow>(s, where);
+                var service = Read<ServiceRow>(s, where, problems);
                 data.Services.Add(service);
                 if (s.TryGetProperty("organization", out var organisation) && organisation.ValueKind == JsonValueKind.Object)
                 {
-                    var row = Read<OrganizationRow>(organisation, $"{where}.organization");
+                    var row = Read<OrganizationRow>(organisation, $"{where}.organization", problems);
                     if (data.Organizations.All(o => o.Id != row.Id))
                     {
                         data.Organizations.Add(row);
@@ -81,16 +86,16 @@ public sealed class HsdsImport(NolbDbContext db, SaveDirectoryService save, Curr
 
                 foreach (var (link, at) in Items(s, "service_at_locations", where))
                 {
-                    var row = Read<ServiceAtLocationRow>(link, at);
+                    var row = Read<ServiceAtLocationRow>(link, at, problems);
                     row.ServiceId ??= service.Id;
                     if (link.TryGetProperty("location", out var location) && location.ValueKind == JsonValueKind.Object)
                     {
-                        var locationRow = Read<LocationRow>(location, $"{at}.location");
+                        var locationRow = Read<LocationRow>(location, $"{at}.location", problems);
                         row.LocationId ??= locationRow.Id;
                         data.Locations.Add(locationRow);
                         foreach (var (address, addressAt) in Items(location, "addresses", $"{at}.location"))
                         {
-                            var addressRow = Read<AddressRow>(address, addressAt);
+                            var addressRow = Read<AddressRow>(address, addressAt, problems);
                             addressRow.LocationId ??= locationRow.Id;
                             data.Addresses.Add(addressRow);
                         }
@@ -101,47 +106,47 @@ public sealed class HsdsImport(NolbDbContext db, SaveDirectoryService save, Curr
 
                 foreach (var (item, at) in Items(s, "contacts", where))
                 {
-                    var row = Read<ContactRow>(item, at);
+                    var row = Read<ContactRow>(item, at, problems);
                     row.ServiceId ??= service.Id;
                     data.Contacts.Add(row);
                 }
 
                 foreach (var (item, at) in Items(s, "phones", where))
                 {
-                    var row = Read<PhoneRow>(item, at);
+                    var row = Read<PhoneRow>(item, at, problems);
                     row.ServiceId ??= service.Id;
                     data.Phones.Add(row);
                 }
 
                 foreach (var (item, at) in Items(s, "schedules", where))
                 {
-                    var row = Read<ScheduleRow>(item, at);
+                    var row = Read<ScheduleRow>(item, at, problems);
                     row.ServiceId ??= service.Id;
                     data.Schedules.Add(row);
                 }
 
                 foreach (var (item, at) in Items(s, "service_areas", where))
                 {
-                    var row = Read<ServiceAreaRow>(item, at);
+                    var row = Read<ServiceAreaRow>(item, at, problems);
                     row.ServiceId ??= service.Id;
                     data.ServiceAreas.Add(row);
                 }
 
                 foreach (var (item, at) in Items(s, "funding", where))
                 {
-                    var row = Read<FundingRow>(item, at);
+                    var row = Read<FundingRow>(item, at, problems);
                     row.ServiceId ??= service.Id;
                     data.Funding.Add(row);
                 }
 
                 foreach (var (item, at) in Items(s, "attributes", where))
                 {
-                    var row = Read<AttributeRow>(item, at);
+                    var row = Read<AttributeRow>(item, at, problems);
                     row.LinkId ??= service.Id;
                     row.LinkEntity ??= "service";
                     if (item.TryGetProperty("taxonomy_term", out var term) && term.ValueKind == JsonValueKind.Object)
                     {
-                        var termRow = Read<TaxonomyTermRow>(term, $"{at}.taxonomy_term");
+                        var termRow = Read<TaxonomyTermRow>(term, $"{at}.taxonomy_term", problems);
                         row.TaxonomyTermId ??= termRow.Id;
                         if (data.TaxonomyTerms.All(t => t.Id != termRow.Id))
                         {
@@ -157,9 +162,15 @@ public sealed class HsdsImport(NolbDbContext db, SaveDirectoryService save, Curr
         return data;
     }
 
-    public static HsdsDataset ReadCsvZip(Stream stream, List<ImportProblem> problems)
+    public static HsdsDataset ReadCsvZip(MemoryStream stream, List<ImportProblem> problems)
     {
         var data = new HsdsDataset();
+        if (!BoundedUpload.ExpandsWithin(stream, MaxExpandedBytes))
+        {
+            problems.Add(new("file", "", BoundedUpload.ExpandsTooFar(MaxExpandedBytes)));
+            return data;
+        }
+
         ZipArchive zip;
         try
         {
@@ -186,7 +197,18 @@ public sealed class HsdsImport(NolbDbContext db, SaveDirectoryService save, Curr
                     return;
                 }
 
-                using var reader = new StreamReader(entry.Open());
+                Stream content;
+                try
+                {
+                    content = entry.Open();
+                }
+                catch (InvalidDataException)
+                {
+                    problems.Add(new(file, "", $"{file} is damaged in the zip and cannot be unpacked. Zip the package again"));
+                    return;
+                }
+
+                using var reader = new StreamReader(content);
                 using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
                 {
                     PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant(),
@@ -204,10 +226,14 @@ public sealed class HsdsImport(NolbDbContext db, SaveDirectoryService save, Curr
                     csv.ReadHeader();
                     while (csv.Read())
                     {
-                        var row = csv.GetRecord<T>();
+                        var row = RestoreText(csv.GetRecord<T>());
                         row.Where = $"{file} row {csv.Parser.Row.ToString(CultureInfo.InvariantCulture)}";
                         into.Add(row);
                     }
+                }
+                catch (InvalidDataException)
+                {
+                    problems.Add(new(file, "", $"{file} is damaged in the zip and cannot be unpacked. Zip the package again"));
                 }
                 catch (CsvHelperException e)
                 {
@@ -298,6 +324,11 @@ public sealed class HsdsImport(NolbDbContext db, SaveDirectoryService save, Curr
         if (data.Services.Count == 0 && problems.Count == 0)
         {
             problems.Add(new("file", "services", "The file has no services"));
+        }
+
+        foreach (var (row, field) in ControlCharacters(data))
+        {
+            Problem(row, field, "The text contains a control character (such as NUL or ESC). Remove it: only letters, numbers, punctuation, tabs and line breaks are kept");
         }
 
         foreach (var o in data.Organizations)
@@ -587,7 +618,36 @@ public sealed class HsdsImport(NolbDbContext db, SaveDirectoryService save, Curr
         }
     }
 
-    private static T Read<T>(JsonElement element, string where) where T : Row, new()
+    /// <summary>Every text field, in every table of the file, holding a control character other than tab or a line break.</summary>
+    private static IEnumerable<(Row Row, string Field)> ControlCharacters(HsdsDataset data)
+    {
+        IEnumerable<Row> rows = [.. data.Organizations, .. data.Services, .. data.Locations, .. data.Addresses, .. data.ServiceAtLocations, .. data.Contacts,
+            .. data.Phones, .. data.Schedules, .. data.ServiceAreas, .. data.Funding, .. data.TaxonomyTerms, .. data.Attributes];
+        foreach (var row in rows)
+        {
+            foreach (var property in row.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType == typeof(string) && p.Name != nameof(Row.Where)))
+            {
+                if (property.GetValue(row) is string text && text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
+                {
+                    yield return (row, property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name));
+                }
+            }
+        }
+    }
+
+    /// <summary>Takes back the apostrophe Nolb's CSV export puts before text a spreadsheet would run as a formula.</summary>
+    private static T RestoreText<T>(T row) where T : Row
+    {
+        foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType == typeof(string) && p.CanWrite))
+        {
+            property.SetValue(row, SpreadsheetText.Restore((string?)property.GetValue(row)));
+        }
+
+        return row;
+    }
+
+    /// <summary>A row's text and number fields; an object or array where HSDS has a single value is a problem, not silently nothing.</summary>
+    private static T Read<T>(JsonElement element, string where, List<ImportProblem> problems) where T : Row, new()
     {
         var row = new T { Where = where };
         foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType == typeof(string)))
@@ -595,6 +655,12 @@ public sealed class HsdsImport(NolbDbContext db, SaveDirectoryService save, Curr
             var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
             if (element.TryGetProperty(name, out var value))
             {
+                if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                {
+                    problems.Add(new(where, name, $"{name} must be a single value (text or a number), not {(value.ValueKind == JsonValueKind.Object ? "an object" : "a list")}"));
+                    continue;
+                }
+
                 property.SetValue(row, value.ValueKind switch
                 {
                     JsonValueKind.String => value.GetString(),
