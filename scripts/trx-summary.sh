@@ -62,9 +62,22 @@ for spec in "$@"; do
         fi
     fi
     printf '    %-10s %d passed, %d failed, %d skipped%s\n' "$name" "$p" "$f" "$s" "$note"
-    # The failed tests by name, so that the tail of a CI log says what to fix.
-    grep -o '<UnitTestResult[[:space:]][^>]*outcome="Failed"[^>]*>' <<<"$text" |
-        sed -n 's/.*[[:space:]]testName="\([^"]*\)".*/               failed: \1/p' | head -n 20 || true
+    # The failed tests by name, each with the start of its message, so that the tail of a CI log says what to fix.
+    # (Perl is part of every Debian system; the TRX's result elements hold their message in <Message>.)
+    perl -0777 -ne '
+        my %entity = (lt => "<", gt => ">", quot => "\"", apos => "\x27", amp => "&");
+        my $shown = 0;
+        while (/<UnitTestResult\s[^>]*?testName="([^"]*)"[^>]*?outcome="Failed"[^>]*>(.*?)<\/UnitTestResult>/sg) {
+            last if ++$shown > 20;
+            my ($name, $body) = ($1, $2);
+            my ($message) = $body =~ /<Message>(.*?)<\/Message>/s;
+            $name =~ s/&(lt|gt|quot|apos|amp);/$entity{$1}/g;
+            print "               failed: $name\n";
+            next unless defined $message;
+            $message =~ s/&(lt|gt|quot|apos|amp);/$entity{$1}/g;
+            $message =~ s/\s+/ /g;
+            print "                 ", substr($message, 0, 400), "\n";
+        }' "$file" || true
     passed=$((passed + p))
     failed=$((failed + f))
     skipped=$((skipped + s))

@@ -44,10 +44,11 @@ public sealed class ForgotPasswordModel(UserManager<NolbUser> userManager, Accou
             await mail.PasswordResetAsync(to, user.DisplayName, new Uri(link), ct);
         }
 
-        var left = MinimumAnswerTime - Stopwatch.GetElapsedTime(started);
-        if (left > TimeSpan.Zero)
+        // Task.Delay's timer ticks on a coarser clock than the stopwatch and may end a few milliseconds early, so
+        // wait again until the stopwatch itself says the minimum has passed.
+        for (var left = MinimumAnswerTime - Stopwatch.GetElapsedTime(started); left > TimeSpan.Zero; left = MinimumAnswerTime - Stopwatch.GetElapsedTime(started))
         {
-            await Task.Delay(left, ct);
+            await Task.Delay(left + TimeSpan.FromMilliseconds(1), ct);
         }
 
         Sent = true;
