@@ -52,8 +52,9 @@ public sealed class BenchOptions
           generate --database sqlite|postgres --connection "..." [--seed 42] [--scale 1.0]
               Creates the schema with the app's migrations and loads a synthetic Scotland (scale 1.0: 250,000
               participants, 300,000 engagements, over 3 million timeline events). Replaces what the database holds.
-          run      --database sqlite|postgres --connection "..." [--runs 10] [--warmup 2]
-              Times the app's own code paths against hand-written SQL and prints a Markdown table with the targets.
+          run      --database sqlite|postgres --connection "..." [--runs 10] [--warmup 2] [--only TEXT]
+              Times the app's own code paths against hand-written SQL and prints a Markdown table with the targets
+              (--only: just the figures whose name contains TEXT, e.g. "job matching").
           load     --database sqlite|postgres --connection "..." [--users 200] [--seconds 60]
               Starts Nolb on 127.0.0.1 (Kestrel) and drives it with simulated key workers over HTTP.
         """;

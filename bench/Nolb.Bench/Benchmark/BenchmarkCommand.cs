@@ -31,7 +31,9 @@ public static class BenchmarkCommand
         app.Start();
         await using var sql = new HandSql(options.Database, options.Connection);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var scenarios = await new Scenarios(app, sql, today).BuildAsync();
+        var only = options.Get("only");
+        var scenarios = (await new Scenarios(app, sql, today).BuildAsync())
+            .Where(s => only is null || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
         var results = new List<Result>();
         foreach (var scenario in scenarios)
         {

@@ -74,47 +74,60 @@ public sealed class JobMatching(NolbDbContext db, CurrentUser currentUser, Parti
 
     public static JobFacts Facts(Vacancy v) => new(v.SocCode, v.HoursPerWeek, v.Days, JobMatcher.PostcodeDistrict(v.Postcode), v.MinimumScqfLevel, v.DrivingLicenceRequired);
 
-    /// <summary>Everyone in stage 3 or 4 of an open engagement in the LEP (or just one person), with their goals and current barriers.</summary>
+    /// <summary>
+    /// Everyone in stage 3 or 4 of an open engagement in the LEP (or just one person), with their goals and the barriers
+    /// of their latest assessment: two queries, both starting from the candidates, so no other person's preferences or
+    /// assessments are read.
+    /// </summary>
     public async Task<IReadOnlyList<Candidate>> CandidatesAsync(Guid lepId, CancellationToken ct, Guid? onlyParticipant = null)
     {
-        var query = db.Engagements.AsNoTracking()
-            .Where(e => e.LepId == lepId && e.LeftOn == null && (e.CurrentStage == PipelineStage.VocationalActivity || e.CurrentStage == PipelineStage.EmployerEngagementAndJobMatching) && e.Participant!.LepId == lepId);
-        if (onlyParticipant is { } only)
-        {
-            query = db.Engagements.AsNoTracking().Where(e => e.ParticipantId == only && e.LeftOn == null);
-        }
+        var query = onlyParticipant is { } only
+            ? db.Engagements.AsNoTracking().Where(e => e.ParticipantId == only && e.LeftOn == null)
+            : db.Engagements.AsNoTracking()
+                .Where(e => e.LepId == lepId && e.LeftOn == null && (e.CurrentStage == PipelineStage.VocationalActivity || e.CurrentStage == PipelineStage.EmployerEngagementAndJobMatching) && e.Participant!.LepId == lepId);
 
-        var rows = await query
-            .Select(e => new
-            {
-                e.Id,
-                e.ParticipantId,
-                e.Participant!.Reference,
-                Name = (e.Participant.PreferredName ?? e.Participant.GivenName) + " " + e.Participant.FamilyName,
-                e.CurrentStage,
-                e.KeyWorkerId,
-                e.Participant.Postcode,
-                e.Participant.HighestScqfLevel,
-            })
+        var rows = await (from e in query
+                          join preference in db.JobPreferences.AsNoTracking() on e.ParticipantId equals preference.ParticipantId into preferences
+                          from p in preferences.DefaultIfEmpty()
+                          select new
+                          {
+                              e.Id,
+                              e.ParticipantId,
+                              e.Participant!.Reference,
+                              Name = (e.Participant.PreferredName ?? e.Participant.GivenName) + " " + e.Participant.FamilyName,
+                              e.CurrentStage,
+                              e.KeyWorkerId,
+                              e.Participant.Postcode,
+                              e.Participant.HighestScqfLevel,
+                              Preferences = p,
+                          })
             .ToListAsync(ct);
-        var ids = rows.Select(r => r.ParticipantId).ToList();
-        var engagementIds = rows.Select(r => r.Id).ToList();
-        var preferences = onlyParticipant is null
-            // From the LEP's people to their preferences, so that both indexes are used (at national scale a scan of every preference is seconds).
-            ? await (from person in db.Participants
-                     where person.LepId == lepId
-                     join preference in db.JobPreferences.AsNoTracking() on person.Id equals preference.ParticipantId
-                     select preference).ToDictionaryAsync(p => p.ParticipantId, ct)
-            : await db.JobPreferences.AsNoTracking().Where(p => ids.Contains(p.ParticipantId)).ToDictionaryAsync(p => p.ParticipantId, ct);
-        var barriers = await BarriersAsync(lepId, onlyParticipant is null ? null : engagementIds, ct);
+        var barriers = await BarriersAsync(query.Select(e => e.Id), ct);
         return rows.Select(r =>
         {
-            var p = preferences.GetValueOrDefault(r.ParticipantId);
-            var b = barriers.GetValueOrDefault(r.Id);
+            var p = r.Preferences;
             return new Candidate(r.ParticipantId, r.Id, r.Reference, r.Name, (int)r.CurrentStage, r.KeyWorkerId, new PersonFacts(
                 p?.SocGoals ?? [], p?.MinHoursPerWeek, p?.MaxHoursPerWeek, p?.AvailableDays ?? [], p?.Travel ?? TravelBand.SameArea,
-                JobMatcher.PostcodeDistrict(r.Postcode), r.HighestScqfLevel, p?.HasDrivingLicence ?? false, b.Transport, b.Childcare));
+                JobMatcher.PostcodeDistrict(r.Postcode), r.HighestScqfLevel, p?.HasDrivingLicence ?? false,
+                barriers.Contains((r.Id, AssessmentDomain.Transport)), barriers.Contains((r.Id, AssessmentDomain.Childcare))));
         }).ToList();
+    }
+
+    /// <summary>
+    /// Transport and childcare scored 1 or 2 ("stops me" or "very hard") in each engagement's latest assessment (no
+    /// later one, by date and then by when it was recorded): only those pairs come back, not every score.
+    /// </summary>
+    private async Task<HashSet<(Guid Engagement, AssessmentDomain Domain)>> BarriersAsync(IQueryable<Guid> engagements, CancellationToken ct)
+    {
+        var latest = db.NeedsAssessments.AsNoTracking().Where(a => engagements.Contains(a.EngagementId)
+            && !db.NeedsAssessments.Any(later => later.EngagementId == a.EngagementId
+                && (later.AssessedOn > a.AssessedOn || (later.AssessedOn == a.AssessedOn && later.RecordedAt > a.RecordedAt))));
+        var barriers = await (from a in latest
+                              join s in db.DomainScores.AsNoTracking() on a.Id equals s.NeedsAssessmentId
+                              where (s.Domain == AssessmentDomain.Transport || s.Domain == AssessmentDomain.Childcare) && s.Score <= 2
+                              select new { a.EngagementId, s.Domain })
+            .ToListAsync(ct);
+        return barriers.Select(b => (b.EngagementId, b.Domain)).ToHashSet();
     }
 
     private async Task<PersonFacts> FactsWithoutEngagementAsync(Participant participant, CancellationToken ct)
@@ -122,29 +135,5 @@ public sealed class JobMatching(NolbDbContext db, CurrentUser currentUser, Parti
         var p = await db.JobPreferences.AsNoTracking().SingleOrDefaultAsync(x => x.ParticipantId == participant.Id, ct);
         return new PersonFacts(p?.SocGoals ?? [], p?.MinHoursPerWeek, p?.MaxHoursPerWeek, p?.AvailableDays ?? [], p?.Travel ?? TravelBand.SameArea,
             participant.Postcode, participant.HighestScqfLevel, p?.HasDrivingLicence ?? false, false, false);
-    }
-
-    /// <summary>Transport and childcare scored 1 or 2 ("stops me" or "very hard") in each engagement's latest assessment.</summary>
-    private async Task<Dictionary<Guid, (bool Transport, bool Childcare)>> BarriersAsync(Guid lepId, List<Guid>? engagementIds, CancellationToken ct)
-    {
-        var assessments = db.NeedsAssessments.AsNoTracking().Where(a => a.LepId == lepId);
-        if (engagementIds is not null)
-        {
-            assessments = assessments.Where(a => engagementIds.Contains(a.EngagementId));
-        }
-
-        var latest = await assessments.Select(a => new { a.Id, a.EngagementId, a.AssessedOn, a.RecordedAt }).ToListAsync(ct);
-        var latestIds = latest.GroupBy(a => a.EngagementId)
-            .Select(g => g.OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.RecordedAt).First())
-            .ToDictionary(a => a.Id, a => a.EngagementId);
-        // From the assessments to their scores (not every score, checked against the assessments): the LEP's index, then the score's.
-        var scores = await (from a in assessments
-                            join s in db.DomainScores.AsNoTracking() on a.Id equals s.NeedsAssessmentId
-                            where (s.Domain == AssessmentDomain.Transport || s.Domain == AssessmentDomain.Childcare) && s.Score <= 2
-                            select new { s.NeedsAssessmentId, s.Domain })
-            .ToListAsync(ct);
-        return scores.Where(s => latestIds.ContainsKey(s.NeedsAssessmentId))
-            .GroupBy(s => latestIds[s.NeedsAssessmentId])
-            .ToDictionary(g => g.Key, g => (g.Any(s => s.Domain == AssessmentDomain.Transport), g.Any(s => s.Domain == AssessmentDomain.Childcare)));
     }
 }

@@ -4,7 +4,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Nolb.Tests.Features.Participants;
 using Nolb.Web.Domain;
+using Nolb.Web.Domain.Assessments;
 using Nolb.Web.Domain.Employers;
+using Nolb.Web.Domain.Participants;
 using Nolb.Web.Security;
 using static Nolb.Tests.Features.Participants.ParticipantApiClient;
 
@@ -176,6 +178,49 @@ public sealed class EmployersApiTests(NolbAppFactory app) : IClassFixture<NolbAp
         var forWorker = (await workerClient.GetFromJsonAsync<JsonElement>($"/api/v1/vacancies/{vacancyId}/matches")).EnumerateArray().First();
         Assert.Equal(best.DisplayName, forWorker.GetProperty("name").GetString());
     }
+
+    [Fact]
+    public async Task Matching_counts_the_barriers_of_each_persons_latest_assessment_only()
+    {
+        var (worker, _) = await UserAsync(Role.KeyWorker);
+        var (_, officerClient) = await UserAsync();
+        var employer = await app.EmployerAsync();
+        // 30 hours a week in another postcode area: a transport barrier and a childcare barrier would each cost points.
+        var vacancyId = (await (await officerClient.PostAsJsonAsync("/api/v1/vacancies", Vacancy(employer.Id, hours: 30, postcode: "KY1 1AA")))
+            .OkJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var overcame = await app.PersonAtStageAsync(worker, 4);
+        var stillStopped = await app.PersonAtStageAsync(worker, 4);
+        var today = CaseData.Today;
+        await AssessAsync(overcame, today.AddDays(-30), today.AddDays(-1), (AssessmentDomain.Transport, 1), (AssessmentDomain.Childcare, 1));
+        // Assessed again the same day, recorded later: the later record is the latest.
+        await AssessAsync(overcame, today.AddDays(-10), today, (AssessmentDomain.Transport, 4), (AssessmentDomain.Childcare, 5));
+        await AssessAsync(overcame, today.AddDays(-10), today.AddDays(-2), (AssessmentDomain.Transport, 1), (AssessmentDomain.Childcare, 1));
+        await AssessAsync(stillStopped, today.AddDays(-30), today.AddDays(-1), (AssessmentDomain.Transport, 5), (AssessmentDomain.Childcare, 5));
+        await AssessAsync(stillStopped, today.AddDays(-10), today.AddDays(-1), (AssessmentDomain.Transport, 2), (AssessmentDomain.Childcare, 1));
+
+        var matches = (await officerClient.GetFromJsonAsync<JsonElement>($"/api/v1/vacancies/{vacancyId}/matches?limit=500")).EnumerateArray().ToList();
+        List<string> BarriersOf(Participant person) => matches.Single(m => m.GetProperty("participantId").GetGuid() == person.Id)
+            .GetProperty("reasons").EnumerateArray().Where(r => r.GetProperty("factor").GetString() == "Barriers")
+            .Select(r => r.GetProperty("explanation").GetString()!).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Empty(BarriersOf(overcame));
+        Assert.Equal(
+            ["Childcare is a recorded barrier and the job is 30 hours a week", "Transport is a recorded barrier and the job is outside their postcode district"],
+            BarriersOf(stillStopped));
+    }
+
+    private Task<int> AssessAsync(Participant person, DateOnly assessedOn, DateOnly recordedOn, params (AssessmentDomain Domain, int Score)[] scores) =>
+        app.WithDbAsync(async db =>
+        {
+            var engagement = person.EngagementId();
+            var lep = await db.Engagements.Where(e => e.Id == engagement).Select(e => e.LepId).SingleAsync();
+            var (assessment, errors) = NeedsAssessment.Record(engagement, lep, assessedOn.AddDays(-100), null, assessedOn,
+                scores.ToDictionary(s => s.Domain, s => (int?)s.Score), null, null, person.Engagements.Single().KeyWorkerId!.Value, CaseData.Today,
+                recordedOn.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc));
+            Assert.Empty(errors);
+            db.NeedsAssessments.Add(assessment!);
+            return await db.SaveChangesAsync();
+        });
 
     [Fact]
     public async Task Matches_for_a_person_rank_open_vacancies_and_leave_out_closed_ones()
