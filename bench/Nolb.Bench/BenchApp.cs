@@ -63,6 +63,11 @@ public sealed partial class BenchApp : WebApplicationFactory<Program>
         builder.UseSetting("Nolb:Returns:PseudonymisationKey", PseudonymisationKey);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (Environment.GetEnvironmentVariable("NOLB_BENCH_LOG_SQL") == "1")
+        {
+            // Every SQL command with its time, to find where a figure's time goes.
+            builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Database.Command", "Information");
+        }
     }
 
     /// <summary>The app's folder (views, static files), found upwards from here or from the build output.</summary>

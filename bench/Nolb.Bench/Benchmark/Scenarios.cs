@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using Nolb.Bench.Generate;
 using Nolb.Web.Domain.Matching;
 using Nolb.Web.Domain.Measurement;
@@ -20,7 +20,8 @@ namespace Nolb.Bench.Benchmark;
 /// </summary>
 public sealed partial class Scenarios(BenchApp app, HandSql sql, DateOnly today)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>As the app writes it: camelCase names, enums as their names.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public async Task<IReadOnlyList<Scenario>> BuildAsync()
     {
@@ -60,8 +61,8 @@ public sealed partial class Scenarios(BenchApp app, HandSql sql, DateOnly today)
             new("Participant's record and timeline (`/Participants/{id}`)", "< 200 ms", 200,
                 async () => TimelineItem().Count(await keyWorkerPages.GetStringAsync($"/Participants/{Id(person[0])}")).ToString(CultureInfo.InvariantCulture),
                 () => HandTimelineAsync(Id(person[0]), Id(person[1]), (DateOnly)Date(person[2]))),
-            new($"LEP dashboard: every live indicator, Glasgow City, {year.Label}", "< 200 ms", 200,
-                () => AppDashboardAsync(glasgow, year),
+            new($"LEP dashboard, Glasgow City, {year.Label}: every live indicator, the year before and Scotland (`/api/v1/dashboards/lep`)", "< 200 ms", 200,
+                () => AppDashboardAsync(manager, year),
                 () => HandDashboardAsync(glasgow, year)),
             new($"National quarterly tables with disclosure control, {quarter.Label} (`/api/v1/statistics/national`)", "< 2 s", 2000,
                 () => AppNationalAsync(analyst, quarter),
@@ -131,14 +132,16 @@ public sealed partial class Scenarios(BenchApp app, HandSql sql, DateOnly today)
         return rows.Count.ToString(CultureInfo.InvariantCulture);
     }
 
-    private async Task<string> AppDashboardAsync(Guid lep, ReportingPeriod year)
+    /// <summary>
+    /// The LEP dashboard as its manager gets it (`/api/v1/dashboards/lep`): every live indicator for the year, the year
+    /// before and Scotland, and the intersection table. The SQL it is compared with computes only the four headline
+    /// figures for the year, so the ratio overstates what the same work would cost by hand.
+    /// </summary>
+    private static async Task<string> AppDashboardAsync(HttpClient manager, ReportingPeriod year)
     {
-        using var scope = app.Services.CreateScope();
-        var data = scope.ServiceProvider.GetRequiredService<MeasurementData>();
-        var facts = await data.LoadAsync(new MeasurementScope(lep), year, CancellationToken.None);
-        var results = MeasurementData.Catalogue.Indicators.Where(i => i.IsLive)
-            .ToDictionary(i => i.Code, i => data.Compute(i, facts, year, []).Total.Count, StringComparer.Ordinal);
-        return Headline(results["starts"], results["supported"], results["job-entries"], results["leavers"]);
+        var dashboard = await manager.GetFromJsonAsync<Dashboard>($"/api/v1/dashboards/lep?period={year.Label}", Json);
+        var figures = dashboard!.Themes.SelectMany(t => t.Figures).ToDictionary(f => f.Code, f => (long)(f.Current.Number ?? -1), StringComparer.Ordinal);
+        return Headline(figures["starts"], figures["supported"], figures["job-entries"], figures["leavers"]);
     }
 
     private static string Headline(long starts, long supported, long jobs, long leavers) =>

@@ -223,6 +223,24 @@ public static class IndicatorEngine
         return forward;
     }
 
+    /// <summary>What the rule for an indicator counts besides engagements (<see cref="UnitsOf"/> reads nothing else).</summary>
+    public static FactKinds Needs(string code) => code switch
+    {
+        "supported" or "starts" or "leavers" => FactKinds.None,
+        "stage-progressions" => FactKinds.StageMoves,
+        "distance-travelled" => FactKinds.Assessments,
+        "job-entries" or "job-entries-real-living-wage" or "job-entries-fair-work" or "education-training-volunteering" => FactKinds.Outcomes,
+        "sustained-3-months" or "sustained-6-months" or "sustained-12-months" => FactKinds.SustainmentChecks,
+        "interventions" or "qualifications" => FactKinds.Interventions,
+        "referrals-made" or "referrals-accepted" or "time-to-first-contact" => FactKinds.Referrals,
+        "satisfaction" => FactKinds.Feedback,
+        "cost-per-start" or "cost-per-job-outcome" => FactKinds.ContractQuarters,
+        _ => throw new InvalidOperationException($"The indicator engine has no rule for {code}."),
+    };
+
+    /// <summary>What a set of indicators counts between them.</summary>
+    public static FactKinds Needs(IEnumerable<string> codes) => codes.Aggregate(FactKinds.None, (kinds, code) => kinds | Needs(code));
+
     /// <summary>The codes of the engine's own rules, for the test that every live definition has one.</summary>
     public static IReadOnlySet<string> Codes { get; } = new HashSet<string>(StringComparer.Ordinal)
     {

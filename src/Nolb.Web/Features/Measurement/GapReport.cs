@@ -43,7 +43,8 @@ public sealed class GapReport(MeasurementData data, Statistics statistics, Repor
     public async Task<GapAnalysisResult> AnalyseAsync(Guid? lepId, string area, ReportingPeriod period, CancellationToken ct)
     {
         var control = statistics.MustControl(lepId, []);
-        var facts = await data.LoadAsync(new MeasurementScope(lepId), period, ct);
+        // The gaps are drawn from starts, people supported and job entries: engagements and outcomes only.
+        var facts = await data.LoadAsync(new MeasurementScope(lepId), period, FactKinds.Outcomes, ct);
         List<PopulationEntry> population;
         PopulationSourceDto? source;
         await using (var db = reporting.Create())

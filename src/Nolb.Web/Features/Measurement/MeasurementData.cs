@@ -33,7 +33,11 @@ public sealed class MeasurementData(ReportingDbContextFactory reporting, IOption
         IReadOnlyList<Breakdowns.Dimension>? extraDimensions = null) =>
         IndicatorEngine.Compute(indicator, facts, period, breakdown, RealLivingWage, extraDimensions);
 
-    public async Task<MeasurementFacts> LoadAsync(MeasurementScope scope, ReportingPeriod period, CancellationToken ct)
+    public Task<MeasurementFacts> LoadAsync(MeasurementScope scope, ReportingPeriod period, CancellationToken ct) =>
+        LoadAsync(scope, period, FactKinds.All, ct);
+
+    /// <summary>The engagements in scope and, of the other kinds of record, only those <paramref name="needs"/> names.</summary>
+    public async Task<MeasurementFacts> LoadAsync(MeasurementScope scope, ReportingPeriod period, FactKinds needs, CancellationToken ct)
     {
         await using var db = reporting.Create();
         var from = period.From;
@@ -91,18 +95,18 @@ public sealed class MeasurementData(ReportingDbContextFactory reporting, IOption
         var ids = engagements.Select(e => e.Id).ToHashSet();
 
         var engagementIds = engagementQuery.Select(e => e.Id);
-        var moves = await db.StageMoves.Where(m => m.Date <= to && engagementIds.Contains(m.EngagementId))
+        var moves = !needs.HasFlag(FactKinds.StageMoves) ? [] : await db.StageMoves.Where(m => m.Date <= to && engagementIds.Contains(m.EngagementId))
             .Select(m => new StageMoveFact(m.EngagementId, m.Stage, m.Date, m.RecordedAt)).ToListAsync(ct);
 
-        var outcomes = await db.Outcomes.Where(o => (lepId == null || o.LepId == lepId) && o.StartDate >= from && o.StartDate <= to)
+        var outcomes = !needs.HasFlag(FactKinds.Outcomes) ? [] : await db.Outcomes.Where(o => (lepId == null || o.LepId == lepId) && o.StartDate >= from && o.StartDate <= to)
             .Select(o => new OutcomeFact(o.Id, o.EngagementId, o.Kind, o.StartDate, o.HourlyPay, o.HoursPerWeek, o.Contract)).ToListAsync(ct);
 
-        var checks = await (from c in db.SustainmentChecks
-                            join o in db.Outcomes on c.OutcomeId equals o.Id
-                            where (lepId == null || c.LepId == lepId) && c.DueDate >= period.From && c.DueDate <= period.To
-                            select new SustainmentFact(c.Id, o.EngagementId, c.Point, c.DueDate, c.Result)).ToListAsync(ct);
+        var checks = !needs.HasFlag(FactKinds.SustainmentChecks) ? [] : await (from c in db.SustainmentChecks
+                                                                               join o in db.Outcomes on c.OutcomeId equals o.Id
+                                                                               where (lepId == null || c.LepId == lepId) && c.DueDate >= period.From && c.DueDate <= period.To
+                                                                               select new SustainmentFact(c.Id, o.EngagementId, c.Point, c.DueDate, c.Result)).ToListAsync(ct);
 
-        var interventions = await db.Interventions
+        var interventions = !needs.HasFlag(FactKinds.Interventions) ? [] : await db.Interventions
             .Where(i => (lepId == null || i.LepId == lepId)
                 && ((i.StartDate >= from && i.StartDate <= to) || (i.EndDate >= from && i.EndDate <= to)))
             .Select(i => new InterventionFact(i.Id, i.EngagementId, i.Type!.Category!.Name, i.StartDate, i.EndDate, i.QualificationScqfLevel, i.QualificationTitle != null))
@@ -110,7 +114,7 @@ public sealed class MeasurementData(ReportingDbContextFactory reporting, IOption
 
         var sentFrom = windowStart.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var sentTo = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var referralRows = await db.Referrals
+        var referralRows = !needs.HasFlag(FactKinds.Referrals) ? [] : await db.Referrals
             .Where(r => r.Direction == ReferralDirection.Outbound && r.ParticipantId != null && (lepId == null || r.LepId == lepId)
                 && r.SentAt >= sentFrom && r.SentAt < sentTo)
             .Select(r => new { r.Id, ParticipantId = r.ParticipantId!.Value, r.SentAt, r.Status, r.FirstContactOn })
@@ -127,7 +131,7 @@ public sealed class MeasurementData(ReportingDbContextFactory reporting, IOption
             .ToList();
 
         var assessed = db.NeedsAssessments.Where(a => a.AssessedOn >= from && a.AssessedOn <= to && (lepId == null || a.LepId == lepId)).Select(a => a.EngagementId);
-        var assessmentRows = await db.NeedsAssessments
+        var assessmentRows = !needs.HasFlag(FactKinds.Assessments) ? [] : await db.NeedsAssessments
             .Where(a => a.AssessedOn <= to && assessed.Contains(a.EngagementId))
             .Select(a => new { a.EngagementId, a.AssessedOn, a.RecordedAt, Scores = a.Scores.Select(s => new { s.Domain, s.Score }).ToList() })
             .ToListAsync(ct);
@@ -137,10 +141,10 @@ public sealed class MeasurementData(ReportingDbContextFactory reporting, IOption
 
         // Feedback is mostly anonymous and spend belongs to contracts: neither can be narrowed to a caseload or a target group.
         var lepLevel = scope.KeyWorkerId is null && scope.TargetGroup is null;
-        var feedback = lepLevel && scope.FundingStream is null
+        var feedback = lepLevel && scope.FundingStream is null && needs.HasFlag(FactKinds.Feedback)
             ? await new SatisfactionQuery(db).RatingsAsync(lepId, from, to, ct)
             : [];
-        var contractQuarters = lepLevel
+        var contractQuarters = lepLevel && needs.HasFlag(FactKinds.ContractQuarters)
             ? await new ContractPerformanceQuery(db).QuarterCostsAsync(lepId, from, to, scope.FundingStream, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct)
             : [];
 

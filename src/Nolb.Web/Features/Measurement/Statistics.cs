@@ -74,7 +74,7 @@ public sealed class Statistics(MeasurementData data, ReportingDbContextFactory r
     public async Task<IndicatorValues> ValuesAsync(
         IndicatorDefinition indicator, MeasurementScope scope, string area, ReportingPeriod period, IReadOnlyList<string> breakdown, bool control, CancellationToken ct)
     {
-        var facts = await data.LoadAsync(scope, period, ct);
+        var facts = await data.LoadAsync(scope, period, IndicatorEngine.Needs(indicator.Code), ct);
         return Shape(data.Compute(indicator, facts, period, breakdown), area, control);
     }
 
@@ -164,22 +164,12 @@ public sealed class Statistics(MeasurementData data, ReportingDbContextFactory r
             leps = (await db.Leps.OrderBy(l => l.Name).Select(l => new { l.Id, l.Name }).ToListAsync(ct)).Select(l => (l.Id, l.Name)).ToList();
         }
 
-        var facts = await data.LoadAsync(MeasurementScope.Scotland, period, ct);
+        var facts = await data.LoadAsync(MeasurementScope.Scotland, period, IndicatorEngine.Needs(NationalTables.Select(t => t.Indicator)), ct);
         var names = leps.ToDictionary(l => l.Id, l => l.Name);
         Breakdowns.Dimension lepDimension = new("lep", "LEP", false, (e, _) => [names.GetValueOrDefault(e.LepId, "Unknown")]);
-        var tables = new List<NationalTable>
-        {
-            CountTable("Participants supported by LEP and sex", "supported", "sex"),
-            CountTable("Starts by LEP and sex", "starts", "sex"),
-            CountTable("Starts by LEP and age band", "starts", "age-band"),
-            CountTable("Starts by LEP and disability", "starts", "disability"),
-            CountTable("Job entries by LEP and sex", "job-entries", "sex"),
-            CountTable("Education, training and volunteering entries by LEP", "education-training-volunteering", "outcome-kind"),
-            CountTable("Leavers by LEP and reason", "leavers", "leaving-reason"),
-            RateTable("Job entries paid the Real Living Wage by LEP", "job-entries-real-living-wage"),
-            RateTable("Sustained in work at 3 months by LEP", "sustained-3-months"),
-            RateTable("Sustained in work at 12 months by LEP", "sustained-12-months"),
-        };
+        var tables = NationalTables
+            .Select(t => t.Columns is { } column ? CountTable(t.Title, t.Indicator, column) : RateTable(t.Title, t.Indicator))
+            .ToList();
         return new NationalStatistics(Describe(period),
             "Counts of 1 to 4 are shown as [c], with a second cell in the same row or column suppressed where the first could be worked out from the totals; zero stays zero; percentages are not shown where the denominator is under 20 ([low]); totals are computed before suppression.",
             tables);
@@ -220,6 +210,21 @@ public sealed class Statistics(MeasurementData data, ReportingDbContextFactory r
             return new NationalTable(title, code, "Figure", [indicator.Numerator, indicator.Denominator ?? "Denominator"], rows, scotland);
         }
     }
+
+    /// <summary>The published tables: a count by LEP and a breakdown, or (no breakdown) a rate by LEP.</summary>
+    private static readonly IReadOnlyList<(string Title, string Indicator, string? Columns)> NationalTables =
+    [
+        ("Participants supported by LEP and sex", "supported", "sex"),
+        ("Starts by LEP and sex", "starts", "sex"),
+        ("Starts by LEP and age band", "starts", "age-band"),
+        ("Starts by LEP and disability", "starts", "disability"),
+        ("Job entries by LEP and sex", "job-entries", "sex"),
+        ("Education, training and volunteering entries by LEP", "education-training-volunteering", "outcome-kind"),
+        ("Leavers by LEP and reason", "leavers", "leaving-reason"),
+        ("Job entries paid the Real Living Wage by LEP", "job-entries-real-living-wage", null),
+        ("Sustained in work at 3 months by LEP", "sustained-3-months", null),
+        ("Sustained in work at 12 months by LEP", "sustained-12-months", null),
+    ];
 
     private static TableCell Cell(ProtectedCount count) => new(count.Published, count.Display());
 
