@@ -78,6 +78,7 @@ public static class WebSetup
             .ValidateOnStart();
         services.AddNolbAccounts(configuration);
         services.AddScoped<Features.Measurement.MeasurementData>();
+        services.AddScoped<Features.Measurement.IndicatorTotals>();
         services.AddScoped<Features.Measurement.Statistics>();
         services.AddScoped<Features.Measurement.QuarterlyReturn>();
         services.AddScoped<Features.Measurement.DashboardQuery>();

@@ -1,7 +1,10 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Nolb.Bench;
 using Nolb.Bench.Benchmark;
 using Nolb.Bench.Generate;
+using Nolb.Web.Domain.Measurement;
+using Nolb.Web.Features.Measurement;
 
 namespace Nolb.Tests.Bench;
 
@@ -94,6 +97,50 @@ public sealed class GeneratorTests : IAsyncLifetime
             Assert.False(string.IsNullOrWhiteSpace(fromApp), scenario.Name);
             Assert.True(fromApp == fromSql, $"{scenario.Name}: the app says {fromApp}, the SQL says {fromSql}");
         }
+    }
+
+    /// <summary>
+    /// The dashboards' totals are counted by the database (<see cref="IndicatorTotals"/>); the breakdowns by the indicator
+    /// engine over loaded facts. Both must give the same figure for every indicator, area, caseload and period.
+    /// </summary>
+    [Fact]
+    public async Task Every_total_counted_by_the_database_equals_the_indicator_engines()
+    {
+        await using var sql = Open();
+        var glasgow = Guid.Parse(Convert.ToString((await sql.RowsAsync("""SELECT "Id" FROM "Leps" WHERE "Code" = 'S12000049'"""))[0][0], CultureInfo.InvariantCulture)!);
+        var orkney = Guid.Parse(Convert.ToString((await sql.RowsAsync("""SELECT "Id" FROM "Leps" WHERE "Code" = 'S12000023'"""))[0][0], CultureInfo.InvariantCulture)!);
+        var busiest = Guid.Parse(Convert.ToString((await sql.RowsAsync(
+            """SELECT "KeyWorkerId" FROM "Engagements" WHERE "KeyWorkerId" IS NOT NULL GROUP BY "KeyWorkerId" ORDER BY COUNT(*) DESC, "KeyWorkerId" LIMIT 1"""))[0][0],
+            CultureInfo.InvariantCulture)!);
+        await using var app = new BenchApp(database.Provider, database.ConnectionString, kestrel: false);
+        app.Start();
+        using var scope = app.Services.CreateScope();
+        var data = scope.ServiceProvider.GetRequiredService<MeasurementData>();
+        var totals = scope.ServiceProvider.GetRequiredService<IndicatorTotals>();
+        var live = MeasurementData.Catalogue.Indicators.Where(i => i.IsLive).ToList();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var compared = 0;
+
+        foreach (var area in new[] { MeasurementScope.Scotland, new MeasurementScope(glasgow), new MeasurementScope(orkney), new MeasurementScope(glasgow, busiest) })
+        {
+            foreach (var period in new[] { ReportingPeriod.FinancialYearContaining(today.AddYears(-1)), ReportingPeriod.QuarterContaining(today.AddMonths(-6)), ReportingPeriod.QuarterContaining(today) })
+            {
+                var facts = await data.LoadAsync(area, period, CancellationToken.None);
+                var counted = await totals.CountAsync(area, period, live, CancellationToken.None);
+                foreach (var indicator in live)
+                {
+                    var expected = data.Compute(indicator, facts, period, []).Total;
+                    var actual = counted[indicator.Code];
+                    Assert.True((expected.Count, expected.Denominator, expected.Value) == (actual.Count, actual.Denominator, actual.Value),
+                        $"{indicator.Code}, {period.Label}, LEP {area.LepId?.ToString() ?? "Scotland"}, key worker {area.KeyWorkerId}: the engine says "
+                        + $"{expected.Count}/{expected.Denominator}/{expected.Value}, the database {actual.Count}/{actual.Denominator}/{actual.Value}");
+                    compared += expected.Count > 0 ? 1 : 0;
+                }
+            }
+        }
+
+        // Most figures must be more than zero, or agreeing would prove little.
+        Assert.True(compared > live.Count * 12 / 2, $"only {compared} non-zero figures compared");
     }
 
     [Fact]

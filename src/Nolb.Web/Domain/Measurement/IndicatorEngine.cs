@@ -80,19 +80,39 @@ public static class IndicatorEngine
         switch (measure)
         {
             case Measure.Count:
-                return new IndicatorRow(groups, units.Select(u => u.Key).Distinct().Count(), null, null);
+                return CountRow(groups, units.Select(u => u.Key).Distinct().Count());
             case Measure.Rate:
-                var denominator = units.Select(u => u.Key).Distinct().Count();
-                var numerator = units.Where(u => u.InNumerator).Select(u => u.Key).Distinct().Count();
-                return new IndicatorRow(groups, numerator, denominator,
-                    denominator == 0 ? null : Math.Round(100m * numerator / denominator, 1, MidpointRounding.AwayFromZero));
+                return RateRow(groups, units.Where(u => u.InNumerator).Select(u => u.Key).Distinct().Count(), units.Select(u => u.Key).Distinct().Count());
             default:
                 var valued = units.Where(u => u.Value is not null).ToList();
-                var weight = valued.Sum(u => u.Weight);
-                return new IndicatorRow(groups, weight, null,
-                    weight == 0 ? null : Math.Round(valued.Sum(u => u.Value!.Value) / weight, 2, MidpointRounding.AwayFromZero));
+                return MeanRow(groups, valued.Sum(u => u.Weight), valued.Sum(u => u.Value!.Value));
         }
     }
+
+    public static IndicatorRow CountRow(IReadOnlyList<string> groups, int count) => new(groups, count, null, null);
+
+    /// <summary>A rate: the numerator as the count, and the percentage to one decimal place (none when nothing is in the denominator).</summary>
+    public static IndicatorRow RateRow(IReadOnlyList<string> groups, int numerator, int denominator) =>
+        new(groups, numerator, denominator, denominator == 0 ? null : Math.Round(100m * numerator / denominator, 1, MidpointRounding.AwayFromZero));
+
+    /// <summary>A mean: the weight (how many things were measured) as the count, and the mean to two decimal places.</summary>
+    public static IndicatorRow MeanRow(IReadOnlyList<string> groups, int weight, decimal sum) =>
+        new(groups, weight, null, weight == 0 ? null : Math.Round(sum / weight, 2, MidpointRounding.AwayFromZero));
+
+    /// <summary>Outcomes that are a job entry for the job-entries indicator.</summary>
+    public static readonly IReadOnlyList<OutcomeKind> JobKinds = [OutcomeKind.JobEntry, OutcomeKind.SelfEmployment];
+
+    /// <summary>Outcomes counted as an entry to education, training or volunteering.</summary>
+    public static readonly IReadOnlyList<OutcomeKind> LearningAndVolunteeringKinds = [OutcomeKind.Education, OutcomeKind.Training, OutcomeKind.Volunteering];
+
+    /// <summary>Referral statuses that count as accepted.</summary>
+    public static readonly IReadOnlyList<ReferralStatus> AcceptedStatuses = [ReferralStatus.Accepted, ReferralStatus.Completed];
+
+    public static bool PaysRealLivingWage(OutcomeFact job, decimal realLivingWage) => job.HourlyPay >= realLivingWage;
+
+    /// <summary>The fair-work markers of a job entry: at least the Real Living Wage, not zero hours, at least 16 hours a week.</summary>
+    public static bool IsFairWork(OutcomeFact job, decimal realLivingWage) =>
+        job.HourlyPay >= realLivingWage && job.Contract != ContractType.ZeroHours && job.HoursPerWeek >= 16;
 
     private static IEnumerable<Unit> UnitsOf(IndicatorDefinition indicator, MeasurementFacts facts, ReportingPeriod period, decimal realLivingWage)
     {
@@ -126,19 +146,18 @@ public static class IndicatorEngine
 
             case "job-entries":
                 return On(facts.Outcomes, o => o.EngagementId)
-                    .Where(x => x.Item.Kind is OutcomeKind.JobEntry or OutcomeKind.SelfEmployment && period.Contains(x.Item.StartDate))
+                    .Where(x => JobKinds.Contains(x.Item.Kind) && period.Contains(x.Item.StartDate))
                     .Select(x => new Unit(x.Engagement, x.Item.Id));
 
             case "job-entries-real-living-wage":
-                return PaidJobs(facts, period, On).Select(x => new Unit(x.Engagement, x.Item.Id, x.Item.HourlyPay >= realLivingWage));
+                return PaidJobs(facts, period, On).Select(x => new Unit(x.Engagement, x.Item.Id, PaysRealLivingWage(x.Item, realLivingWage)));
 
             case "job-entries-fair-work":
-                return PaidJobs(facts, period, On).Select(x => new Unit(
-                    x.Engagement, x.Item.Id, x.Item.HourlyPay >= realLivingWage && x.Item.Contract != ContractType.ZeroHours && x.Item.HoursPerWeek >= 16));
+                return PaidJobs(facts, period, On).Select(x => new Unit(x.Engagement, x.Item.Id, IsFairWork(x.Item, realLivingWage)));
 
             case "education-training-volunteering":
                 return On(facts.Outcomes, o => o.EngagementId)
-                    .Where(x => x.Item.Kind is OutcomeKind.Education or OutcomeKind.Training or OutcomeKind.Volunteering && period.Contains(x.Item.StartDate))
+                    .Where(x => LearningAndVolunteeringKinds.Contains(x.Item.Kind) && period.Contains(x.Item.StartDate))
                     .Select(x => new Unit(x.Engagement, x.Item.Id, Category: x.Item.Kind.ToString()));
 
             case "sustained-3-months" or "sustained-6-months" or "sustained-12-months":
@@ -166,7 +185,7 @@ public static class IndicatorEngine
 
             case "referrals-accepted":
                 return On(facts.Referrals, r => r.EngagementId).Where(x => period.Contains(x.Item.SentOn))
-                    .Select(x => new Unit(x.Engagement, x.Item.Id, x.Item.Status is ReferralStatus.Accepted or ReferralStatus.Completed));
+                    .Select(x => new Unit(x.Engagement, x.Item.Id, AcceptedStatuses.Contains(x.Item.Status)));
 
             case "time-to-first-contact":
                 return On(facts.Referrals, r => r.EngagementId)

@@ -58,7 +58,7 @@ public sealed record NationalRow(string Lep, IReadOnlyList<DashboardValue> Value
 /// national figures, and every intersection, go through disclosure control; an LEP's own staff see their own
 /// one-way figures in full.
 /// </summary>
-public sealed class DashboardQuery(MeasurementData data, Statistics statistics, ReportingDbContextFactory reporting, CurrentUser user)
+public sealed class DashboardQuery(MeasurementData data, IndicatorTotals totals, Statistics statistics, ReportingDbContextFactory reporting, CurrentUser user)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
@@ -81,10 +81,12 @@ public sealed class DashboardQuery(MeasurementData data, Statistics statistics, 
     private async Task<Dashboard> DashboardAsync(string area, MeasurementScope scope, DashboardFilter filter, bool compareWithScotland, CancellationToken ct)
     {
         var previousPeriod = filter.Period.Previous();
-        var current = await data.LoadAsync(scope, filter.Period, ct);
-        var previous = await data.LoadAsync(scope, previousPeriod, ct);
-        var scotland = compareWithScotland ? await data.LoadAsync(scope with { LepId = null, KeyWorkerId = null }, filter.Period, ct) : null;
         var unavailable = Unavailability(scope);
+        var shown = Live.Where(i => unavailable(i) is null).ToList();
+        var current = await TotalsAsync(scope, filter.Period, shown, ct);
+        var previous = await TotalsAsync(scope, previousPeriod, shown, ct);
+        var scotland = compareWithScotland ? await TotalsAsync(scope with { LepId = null, KeyWorkerId = null }, filter.Period, shown, ct) : null;
+        var crossed = await data.LoadAsync(scope, filter.Period, IndicatorEngine.Needs(filter.Intersection.Indicator), ct);
 
         var themes = Live.GroupBy(i => i.Theme).OrderBy(g => g.Key).Select(g => new DashboardTheme(g.Key, g.Select(indicator =>
         {
@@ -93,14 +95,30 @@ public sealed class DashboardQuery(MeasurementData data, Statistics statistics, 
                 return new DashboardFigure(indicator.Code, indicator.Name, indicator.Measure, indicator.Definition, None, null, null, reason);
             }
 
-            var now = Total(indicator, data.Compute(indicator, current, filter.Period, []), control: false);
-            var before = Total(indicator, data.Compute(indicator, previous, previousPeriod, []), control: false);
-            var country = scotland is null ? null : Total(indicator, data.Compute(indicator, scotland, filter.Period, []), control: true);
+            var now = Total(indicator, filter.Period, current[indicator.Code], control: false);
+            var before = Total(indicator, previousPeriod, previous[indicator.Code], control: false);
+            var country = scotland is null ? null : Total(indicator, filter.Period, scotland[indicator.Code], control: true);
             return new DashboardFigure(indicator.Code, indicator.Name, indicator.Measure, indicator.Definition, now, before, country, null);
         }).ToList())).ToList();
 
         return new Dashboard(area, statistics.Describe(filter.Period), statistics.Describe(previousPeriod), compareWithScotland, themes,
-            Intersect(filter.Intersection, current, filter.Period));
+            Intersect(filter.Intersection, crossed, filter.Period));
+    }
+
+    /// <summary>
+    /// Each indicator's whole-area total: counted by the database where it can (no funding stream or target group
+    /// chosen), otherwise by the engine over the facts the indicators need.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, IndicatorRow>> TotalsAsync(
+        MeasurementScope scope, ReportingPeriod period, IReadOnlyList<IndicatorDefinition> indicators, CancellationToken ct)
+    {
+        if (IndicatorTotals.CanCount(scope))
+        {
+            return await totals.CountAsync(scope, period, indicators, ct);
+        }
+
+        var facts = await data.LoadAsync(scope, period, IndicatorEngine.Needs(indicators.Select(i => i.Code)), ct);
+        return indicators.ToDictionary(i => i.Code, i => data.Compute(i, facts, period, []).Total, StringComparer.Ordinal);
     }
 
     /// <summary>Every LEP side by side for national users: each column protected across the LEPs, Scotland the total before suppression.</summary>
@@ -179,8 +197,8 @@ public sealed class DashboardQuery(MeasurementData data, Statistics statistics, 
 
     private static IndicatorRow Empty(IndicatorDefinition indicator) => new([], 0, indicator.Measure == Measure.Rate ? 0 : null, null);
 
-    private DashboardValue Total(IndicatorDefinition indicator, IndicatorResult result, bool control) =>
-        Value(indicator, statistics.Shape(result, "", control).Total);
+    private DashboardValue Total(IndicatorDefinition indicator, ReportingPeriod period, IndicatorRow total, bool control) =>
+        Value(indicator, statistics.Shape(new IndicatorResult(indicator, period, [], [], total), "", control).Total);
 
     private static DashboardValue Value(IndicatorDefinition indicator, IndicatorRow row) =>
         Value(indicator, new ValueRow(row.Groups, row.Count, row.Count.ToString("N0", CultureInfo.InvariantCulture), row.Denominator, null, null,
