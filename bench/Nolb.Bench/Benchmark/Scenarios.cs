@@ -53,6 +53,31 @@ public sealed partial class Scenarios(BenchApp app, HandSql sql, DateOnly today)
         var csv = new CsvReturnScenario(manager, smallManager, sql, quarter);
         await csv.MeasureSmallAsync();
 
+        Scenario dashboard = null!;
+        var firstDashboard = true;
+        dashboard = new($"LEP dashboard, Glasgow City, {year.Label}: every live indicator, the year before and Scotland (`/api/v1/dashboards/lep`)", "< 200 ms", 200,
+            async () =>
+            {
+                // The first request counts Scotland; later ones within ten minutes use the Scotland figures kept from it. Before
+                // timing the first, the year before is asked for, so that the first is timed warm (code compiled, queries planned).
+                if (firstDashboard)
+                {
+                    await AppDashboardAsync(manager, year.Previous());
+                }
+
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var figure = await AppDashboardAsync(manager, year);
+                if (firstDashboard)
+                {
+                    firstDashboard = false;
+                    dashboard.Notes.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"The first request, which counts Scotland's figures (kept for 10 minutes), took {clock.Elapsed.TotalMilliseconds:0} ms; the times above are later requests."));
+                }
+
+                return figure;
+            },
+            () => HandDashboardAsync(glasgow, year));
+
         return
         [
             new("Key worker's caseload page (`/Caseload`)", "< 200 ms", 200,
@@ -61,9 +86,7 @@ public sealed partial class Scenarios(BenchApp app, HandSql sql, DateOnly today)
             new("Participant's record and timeline (`/Participants/{id}`)", "< 200 ms", 200,
                 async () => TimelineItem().Count(await keyWorkerPages.GetStringAsync($"/Participants/{Id(person[0])}")).ToString(CultureInfo.InvariantCulture),
                 () => HandTimelineAsync(Id(person[0]), Id(person[1]), (DateOnly)Date(person[2]))),
-            new($"LEP dashboard, Glasgow City, {year.Label}: every live indicator, the year before and Scotland (`/api/v1/dashboards/lep`)", "< 200 ms", 200,
-                () => AppDashboardAsync(manager, year),
-                () => HandDashboardAsync(glasgow, year)),
+            dashboard,
             new($"National quarterly tables with disclosure control, {quarter.Label} (`/api/v1/statistics/national`)", "< 2 s", 2000,
                 () => AppNationalAsync(analyst, quarter),
                 () => HandNationalAsync(quarter)),

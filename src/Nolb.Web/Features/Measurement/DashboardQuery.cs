@@ -34,9 +34,10 @@ public sealed record IntersectionTable(
     string Indicator, string Name, string RowsHeading, string ColumnsHeading, IReadOnlyList<string> Columns, IReadOnlyList<TableRow> Rows, TableRow? Totals,
     bool Overlapping);
 
-/// <summary>A caseload's or an LEP's dashboard.</summary>
+/// <summary>A caseload's or an LEP's dashboard; <c>ScotlandCountedAt</c> is when the Scotland figures were counted, if they were kept for a while.</summary>
 public sealed record Dashboard(
-    string Area, PeriodDto Period, PeriodDto Previous, bool ComparedWithScotland, IReadOnlyList<DashboardTheme> Themes, IntersectionTable Intersection);
+    string Area, PeriodDto Period, PeriodDto Previous, bool ComparedWithScotland, IReadOnlyList<DashboardTheme> Themes, IntersectionTable Intersection,
+    DateTimeOffset? ScotlandCountedAt = null);
 
 /// <summary>Every LEP side by side, one table per theme, every cell under disclosure control.</summary>
 public sealed record NationalDashboard(PeriodDto Period, IReadOnlyList<NationalThemeTable> Themes, IntersectionTable Intersection);
@@ -58,7 +59,8 @@ public sealed record NationalRow(string Lep, IReadOnlyList<DashboardValue> Value
 /// national figures, and every intersection, go through disclosure control; an LEP's own staff see their own
 /// one-way figures in full.
 /// </summary>
-public sealed class DashboardQuery(MeasurementData data, IndicatorTotals totals, Statistics statistics, ReportingDbContextFactory reporting, CurrentUser user)
+public sealed class DashboardQuery(
+    MeasurementData data, IndicatorTotals totals, ScotlandFigures scotlandFigures, Statistics statistics, ReportingDbContextFactory reporting, CurrentUser user)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
@@ -85,7 +87,7 @@ public sealed class DashboardQuery(MeasurementData data, IndicatorTotals totals,
         var shown = Live.Where(i => unavailable(i) is null).ToList();
         var current = await TotalsAsync(scope, filter.Period, shown, ct);
         var previous = await TotalsAsync(scope, previousPeriod, shown, ct);
-        var scotland = compareWithScotland ? await TotalsAsync(scope with { LepId = null, KeyWorkerId = null }, filter.Period, shown, ct) : null;
+        var (scotland, scotlandCountedAt) = compareWithScotland ? await ScotlandAsync(scope, filter.Period, shown, ct) : (null, null);
         var crossed = await data.LoadAsync(scope, filter.Period, IndicatorEngine.Needs(filter.Intersection.Indicator), ct);
 
         var themes = Live.GroupBy(i => i.Theme).OrderBy(g => g.Key).Select(g => new DashboardTheme(g.Key, g.Select(indicator =>
@@ -102,7 +104,21 @@ public sealed class DashboardQuery(MeasurementData data, IndicatorTotals totals,
         }).ToList())).ToList();
 
         return new Dashboard(area, statistics.Describe(filter.Period), statistics.Describe(previousPeriod), compareWithScotland, themes,
-            Intersect(filter.Intersection, crossed, filter.Period));
+            Intersect(filter.Intersection, crossed, filter.Period), scotlandCountedAt);
+    }
+
+    /// <summary>Scotland's totals: kept for a while when they are the whole of Scotland's; counted afresh for a funding stream or target group.</summary>
+    private async Task<(IReadOnlyDictionary<string, IndicatorRow>?, DateTimeOffset?)> ScotlandAsync(
+        MeasurementScope scope, ReportingPeriod period, IReadOnlyList<IndicatorDefinition> shown, CancellationToken ct)
+    {
+        var scotland = scope with { LepId = null, KeyWorkerId = null };
+        if (!IndicatorTotals.CanCount(scotland))
+        {
+            return (await TotalsAsync(scotland, period, shown, ct), null);
+        }
+
+        var counted = await scotlandFigures.GetAsync(period, shown, () => totals.CountAsync(scotland, period, shown, ct));
+        return (counted.Totals, counted.CountedAt);
     }
 
     /// <summary>

@@ -132,15 +132,14 @@ public sealed class IndicatorTotals(ReportingDbContextFactory reporting, IOption
                 case "sustained-3-months" or "sustained-6-months" or "sustained-12-months":
                     return await SustainedAsync((Domain.Outcomes.SustainmentPoint)indicator.SustainmentWeeks!.Value, ct);
                 case "interventions":
-                    return IndicatorEngine.CountRow(Whole, await Interventions.CountAsync(i => i.StartDate >= periodStart && i.StartDate <= periodEnd, ct));
+                    return IndicatorEngine.CountRow(Whole, (await InterventionCountsAsync(ct)).Started);
                 case "qualifications":
-                    return IndicatorEngine.CountRow(Whole, await Interventions.CountAsync(
-                        i => i.QualificationTitle != null && (i.EndDate ?? i.StartDate) >= periodStart && (i.EndDate ?? i.StartDate) <= periodEnd, ct));
+                    return IndicatorEngine.CountRow(Whole, (await InterventionCountsAsync(ct)).Qualifications);
                 case "referrals-made":
-                    return IndicatorEngine.CountRow(Whole, await Referrals.CountAsync(r => r.SentAt >= sentFrom && r.SentAt < sentTo, ct));
+                    return IndicatorEngine.CountRow(Whole, (await ReferralCountsAsync(ct)).Sent);
                 case "referrals-accepted":
-                    var sent = Referrals.Where(r => r.SentAt >= sentFrom && r.SentAt < sentTo);
-                    return IndicatorEngine.RateRow(Whole, await sent.CountAsync(r => IndicatorEngine.AcceptedStatuses.Contains(r.Status), ct), await sent.CountAsync(ct));
+                    var referrals = await ReferralCountsAsync(ct);
+                    return IndicatorEngine.RateRow(Whole, referrals.Accepted, referrals.Sent);
                 case "time-to-first-contact":
                     // Days between two dates have no portable SQL: the pairs are few, and subtracted here.
                     var window = periodStart.AddMonths(-13).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -159,8 +158,32 @@ public sealed class IndicatorTotals(ReportingDbContextFactory reporting, IOption
             }
         }
 
-        private IQueryable<Domain.Interventions.Intervention> Interventions =>
-            db.Interventions.Where(i => lepId == null || i.LepId == lepId).Join(Engagements, i => i.EngagementId, e => e.Id, (i, _) => i);
+        /// <summary>Interventions started in the period, and qualifications gained in it: one pass over the interventions for both.</summary>
+        private async Task<InterventionCounts> InterventionCountsAsync(CancellationToken ct) =>
+            interventions ??= await db.Interventions
+                .Where(i => (lepId == null || i.LepId == lepId)
+                    && ((i.StartDate >= periodStart && i.StartDate <= periodEnd) || (i.EndDate >= periodStart && i.EndDate <= periodEnd)))
+                .Join(Engagements, i => i.EngagementId, e => e.Id, (i, _) => i)
+                .GroupBy(_ => 1)
+                .Select(g => new InterventionCounts(
+                    g.Count(i => i.StartDate >= periodStart && i.StartDate <= periodEnd),
+                    g.Count(i => i.QualificationTitle != null && (i.EndDate ?? i.StartDate) >= periodStart && (i.EndDate ?? i.StartDate) <= periodEnd)))
+                .SingleOrDefaultAsync(ct) ?? new InterventionCounts(0, 0);
+
+        private InterventionCounts? interventions;
+
+        private sealed record InterventionCounts(int Started, int Qualifications);
+
+        /// <summary>Referrals sent in the period, and how many of them were accepted: one query for both.</summary>
+        private async Task<ReferralCounts> ReferralCountsAsync(CancellationToken ct) =>
+            referrals ??= await Referrals.Where(r => r.SentAt >= sentFrom && r.SentAt < sentTo)
+                .GroupBy(_ => 1)
+                .Select(g => new ReferralCounts(g.Count(), g.Count(r => IndicatorEngine.AcceptedStatuses.Contains(r.Status))))
+                .SingleOrDefaultAsync(ct) ?? new ReferralCounts(0, 0);
+
+        private ReferralCounts? referrals;
+
+        private sealed record ReferralCounts(int Sent, int Accepted);
 
         /// <summary>People open in the period with a move in it to a later stage than the move just before it.</summary>
         private Task<int> ProgressedAsync(CancellationToken ct)

@@ -8,9 +8,11 @@ namespace Nolb.Web.Features.Measurement;
 /// period before and against Scotland (the Scotland figure under disclosure control).
 /// </summary>
 [Authorize(Policy = Permissions.Statistics.ReadLep)]
-public sealed class LepModel(DashboardQuery query, Statistics statistics) : DashboardPageModel
+public sealed class LepModel(DashboardQuery query, Statistics statistics, ScotlandFigures scotland) : DashboardPageModel
 {
     public Dashboard? Figures { get; private set; }
+
+    public TimeSpan ScotlandLifetime => scotland.Lifetime;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
