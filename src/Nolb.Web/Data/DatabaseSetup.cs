@@ -47,7 +47,8 @@ public static class DatabaseSetup
                 .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
         }
 
-        services.AddSingleton(new ReportingDbContextFactory(provider, ReadOnlyConnectionString(configuration, provider, connection)));
+        var readOnly = ReadOnlyConnectionString(configuration, provider, connection);
+        services.AddSingleton(sp => new ReportingDbContextFactory(provider, readOnly, sp.GetRequiredService<ILoggerFactory>()));
         return services;
     }
 
