@@ -48,7 +48,7 @@ public static class DatabaseSetup
         }
 
         var readOnly = ReadOnlyConnectionString(configuration, provider, connection);
-        services.AddSingleton(sp => new ReportingDbContextFactory(provider, readOnly, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => new ReportingDbContextFactory(provider, readOnly, sp.GetService<ILoggerFactory>()));
         return services;
     }
 
