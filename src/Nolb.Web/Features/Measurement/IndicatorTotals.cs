@@ -47,9 +47,8 @@ public sealed class IndicatorTotals(ReportingDbContextFactory reporting, IOption
         private static readonly IReadOnlyList<string> Whole = [];
         private readonly DateOnly periodStart = period.From;
         private readonly DateOnly periodEnd = period.To;
-        private readonly DateTime sentFrom = period.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        private readonly DateTime sentTo = period.To.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         private readonly Guid? lepId = scope.LepId;
+        private readonly PeriodRecords records = new(db, scope.LepId, period);
 
         /// <summary>The engagements facts are counted on: as <see cref="MeasurementData"/> loads them.</summary>
         private IQueryable<Engagement> Engagements
@@ -67,6 +66,12 @@ public sealed class IndicatorTotals(ReportingDbContextFactory reporting, IOption
             }
         }
 
+        /// <summary>People with an engagement open in the period: a count of its own and the denominator of progressions.</summary>
+        private async Task<int> SupportedAsync(CancellationToken ct) =>
+            supported ??= await OpenInPeriod.Select(e => e.ParticipantId).Distinct().CountAsync(ct);
+
+        private int? supported;
+
         private IQueryable<Engagement> OpenInPeriod => Engagements.Where(e => e.LeftOn == null || e.LeftOn >= periodStart);
 
         /// <summary>
@@ -74,8 +79,7 @@ public sealed class IndicatorTotals(ReportingDbContextFactory reporting, IOption
         /// list of every engagement in scope, which for Scotland is a hundred thousand).
         /// </summary>
         private IQueryable<Domain.Outcomes.Outcome> Outcomes =>
-            db.Outcomes.Where(o => (lepId == null || o.LepId == lepId) && o.StartDate >= periodStart && o.StartDate <= periodEnd)
-                .Join(Engagements, o => o.EngagementId, e => e.Id, (o, _) => o);
+            records.Outcomes.Join(Engagements, o => o.EngagementId, e => e.Id, (o, _) => o);
 
         /// <summary>The outcomes in the period by kind: one query for every outcome indicator.</summary>
         private async Task<Dictionary<Domain.Outcomes.OutcomeKind, int>> OutcomeKindsAsync(CancellationToken ct) =>
@@ -98,8 +102,7 @@ public sealed class IndicatorTotals(ReportingDbContextFactory reporting, IOption
             get
             {
                 var engagements = Engagements;
-                return db.Referrals.Where(r => r.Direction == ReferralDirection.Outbound && r.ParticipantId != null && (lepId == null || r.LepId == lepId)
-                    && engagements.Any(e => e.ParticipantId == r.ParticipantId && e.StartDate <= DateOnly.FromDateTime(r.SentAt)));
+                return records.Referrals.Where(r => engagements.Any(e => e.ParticipantId == r.ParticipantId && e.StartDate <= DateOnly.FromDateTime(r.SentAt)));
             }
         }
 
@@ -108,13 +111,13 @@ public sealed class IndicatorTotals(ReportingDbContextFactory reporting, IOption
             switch (indicator.Code)
             {
                 case "supported":
-                    return IndicatorEngine.CountRow(Whole, await OpenInPeriod.Select(e => e.ParticipantId).Distinct().CountAsync(ct));
+                    return IndicatorEngine.CountRow(Whole, await SupportedAsync(ct));
                 case "starts":
                     return IndicatorEngine.CountRow(Whole, await Engagements.CountAsync(e => e.StartDate >= periodStart, ct));
                 case "leavers":
                     return IndicatorEngine.CountRow(Whole, await Engagements.CountAsync(e => e.LeftOn >= periodStart && e.LeftOn <= periodEnd, ct));
                 case "stage-progressions":
-                    return IndicatorEngine.RateRow(Whole, await ProgressedAsync(ct), await OpenInPeriod.Select(e => e.ParticipantId).Distinct().CountAsync(ct));
+                    return IndicatorEngine.RateRow(Whole, await ProgressedAsync(ct), await SupportedAsync(ct));
                 case "distance-travelled":
                     return await DistanceTravelledAsync(ct);
                 case "job-entries":
@@ -142,8 +145,7 @@ public sealed class IndicatorTotals(ReportingDbContextFactory reporting, IOption
                     return IndicatorEngine.RateRow(Whole, referrals.Accepted, referrals.Sent);
                 case "time-to-first-contact":
                     // Days between two dates have no portable SQL: the pairs are few, and subtracted here.
-                    var window = periodStart.AddMonths(-13).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-                    var contacts = await Referrals.Where(r => r.SentAt >= window && r.SentAt < sentTo && r.FirstContactOn >= periodStart && r.FirstContactOn <= periodEnd)
+                    var contacts = await Referrals.Where(r => r.FirstContactOn >= periodStart && r.FirstContactOn <= periodEnd)
                         .Select(r => new { r.SentAt, r.FirstContactOn }).ToListAsync(ct);
                     return IndicatorEngine.MeanRow(Whole, contacts.Count,
                         contacts.Sum(c => c.FirstContactOn!.Value.DayNumber - DateOnly.FromDateTime(c.SentAt).DayNumber));
@@ -160,9 +162,7 @@ public sealed class IndicatorTotals(ReportingDbContextFactory reporting, IOption
 
         /// <summary>Interventions started in the period, and qualifications gained in it: one pass over the interventions for both.</summary>
         private async Task<InterventionCounts> InterventionCountsAsync(CancellationToken ct) =>
-            interventions ??= await db.Interventions
-                .Where(i => (lepId == null || i.LepId == lepId)
-                    && ((i.StartDate >= periodStart && i.StartDate <= periodEnd) || (i.EndDate >= periodStart && i.EndDate <= periodEnd)))
+            interventions ??= await records.Interventions
                 .Join(Engagements, i => i.EngagementId, e => e.Id, (i, _) => i)
                 .GroupBy(_ => 1)
                 .Select(g => new InterventionCounts(
@@ -176,7 +176,7 @@ public sealed class IndicatorTotals(ReportingDbContextFactory reporting, IOption
 
         /// <summary>Referrals sent in the period, and how many of them were accepted: one query for both.</summary>
         private async Task<ReferralCounts> ReferralCountsAsync(CancellationToken ct) =>
-            referrals ??= await Referrals.Where(r => r.SentAt >= sentFrom && r.SentAt < sentTo)
+            referrals ??= await Referrals.Where(r => r.SentAt >= records.SentFrom && r.SentAt < records.SentTo)
                 .GroupBy(_ => 1)
                 .Select(g => new ReferralCounts(g.Count(), g.Count(r => IndicatorEngine.AcceptedStatuses.Contains(r.Status))))
                 .SingleOrDefaultAsync(ct) ?? new ReferralCounts(0, 0);
@@ -213,7 +213,7 @@ public sealed class IndicatorTotals(ReportingDbContextFactory reporting, IOption
         /// </summary>
         private async Task<IndicatorRow> DistanceTravelledAsync(CancellationToken ct)
         {
-            var assessed = db.NeedsAssessments.Where(a => a.AssessedOn >= periodStart && a.AssessedOn <= periodEnd && (lepId == null || a.LepId == lepId)).Select(a => a.EngagementId);
+            var assessed = records.Assessed;
             var scored = from e in Engagements
                          join a in db.NeedsAssessments on e.Id equals a.EngagementId
                          join s in db.DomainScores on a.Id equals s.NeedsAssessmentId
@@ -234,11 +234,9 @@ public sealed class IndicatorTotals(ReportingDbContextFactory reporting, IOption
         /// <summary>Sustainment checks due in the period, by point and whether the person was still in work: one query for the three indicators.</summary>
         private async Task<IndicatorRow> SustainedAsync(Domain.Outcomes.SustainmentPoint point, CancellationToken ct)
         {
-            sustainment ??= await (from c in db.SustainmentChecks
-                                   join o in db.Outcomes on c.OutcomeId equals o.Id
-                                   join e in Engagements on o.EngagementId equals e.Id
-                                   where (lepId == null || c.LepId == lepId) && c.DueDate >= periodStart && c.DueDate <= periodEnd
-                                   group c by new { c.Point, Sustained = c.Result == Domain.Outcomes.SustainmentResult.Sustained } into g
+            sustainment ??= await (from d in records.DueChecks
+                                   join e in Engagements on d.EngagementId equals e.Id
+                                   group d.Check by new { d.Check.Point, Sustained = d.Check.Result == Domain.Outcomes.SustainmentResult.Sustained } into g
                                    select new DueChecks(g.Key.Point, g.Key.Sustained, g.Count()))
                 .ToListAsync(ct);
             var due = sustainment.Where(x => x.Point == point).ToList();

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Nolb.Web.Data;
 using Nolb.Web.Domain.Measurement;
 using Nolb.Web.Domain.Participants;
-using Nolb.Web.Domain.Referrals;
 using Nolb.Web.Features.Commissioning;
 using Nolb.Web.Features.Employers;
 using Nolb.Web.Features.Feedback;
@@ -58,7 +57,8 @@ public sealed class MeasurementData(ReportingDbContextFactory reporting, IOption
             engagementQuery = engagementQuery.Where(e => e.KeyWorkerId == scope.KeyWorkerId);
         }
 
-        engagementQuery = engagementQuery.Where(Needed(db, scope, period, needs));
+        var records = new PeriodRecords(db, lepId, period);
+        engagementQuery = engagementQuery.Where(Needed(records, period, needs));
         var engagementRows = await engagementQuery
             .Select(e => new
             {
@@ -101,25 +101,17 @@ public sealed class MeasurementData(ReportingDbContextFactory reporting, IOption
         var moves = !needs.HasFlag(FactKinds.StageMoves) ? [] : await db.StageMoves.Where(m => m.Date <= to && engagementIds.Contains(m.EngagementId))
             .Select(m => new StageMoveFact(m.EngagementId, m.Stage, m.Date, m.RecordedAt)).ToListAsync(ct);
 
-        var outcomes = !needs.HasFlag(FactKinds.Outcomes) ? [] : await db.Outcomes.Where(o => (lepId == null || o.LepId == lepId) && o.StartDate >= from && o.StartDate <= to)
+        var outcomes = !needs.HasFlag(FactKinds.Outcomes) ? [] : await records.Outcomes
             .Select(o => new OutcomeFact(o.Id, o.EngagementId, o.Kind, o.StartDate, o.HourlyPay, o.HoursPerWeek, o.Contract)).ToListAsync(ct);
 
-        var checks = !needs.HasFlag(FactKinds.SustainmentChecks) ? [] : await (from c in db.SustainmentChecks
-                                                                               join o in db.Outcomes on c.OutcomeId equals o.Id
-                                                                               where (lepId == null || c.LepId == lepId) && c.DueDate >= period.From && c.DueDate <= period.To
-                                                                               select new SustainmentFact(c.Id, o.EngagementId, c.Point, c.DueDate, c.Result)).ToListAsync(ct);
+        var checks = !needs.HasFlag(FactKinds.SustainmentChecks) ? [] : await records.DueChecks
+            .Select(d => new SustainmentFact(d.Check.Id, d.EngagementId, d.Check.Point, d.Check.DueDate, d.Check.Result)).ToListAsync(ct);
 
-        var interventions = !needs.HasFlag(FactKinds.Interventions) ? [] : await db.Interventions
-            .Where(i => (lepId == null || i.LepId == lepId)
-                && ((i.StartDate >= from && i.StartDate <= to) || (i.EndDate >= from && i.EndDate <= to)))
+        var interventions = !needs.HasFlag(FactKinds.Interventions) ? [] : await records.Interventions
             .Select(i => new InterventionFact(i.Id, i.EngagementId, i.Type!.Category!.Name, i.StartDate, i.EndDate, i.QualificationScqfLevel, i.QualificationTitle != null))
             .ToListAsync(ct);
 
-        var sentFrom = windowStart.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var sentTo = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var referralRows = !needs.HasFlag(FactKinds.Referrals) ? [] : await db.Referrals
-            .Where(r => r.Direction == ReferralDirection.Outbound && r.ParticipantId != null && (lepId == null || r.LepId == lepId)
-                && r.SentAt >= sentFrom && r.SentAt < sentTo)
+        var referralRows = !needs.HasFlag(FactKinds.Referrals) ? [] : await records.Referrals
             .Select(r => new { r.Id, ParticipantId = r.ParticipantId!.Value, r.SentAt, r.Status, r.FirstContactOn })
             .ToListAsync(ct);
         var byPerson = engagements.ToLookup(e => e.ParticipantId);
@@ -133,7 +125,7 @@ public sealed class MeasurementData(ReportingDbContextFactory reporting, IOption
             .OfType<ReferralFact>()
             .ToList();
 
-        var assessed = db.NeedsAssessments.Where(a => a.AssessedOn >= from && a.AssessedOn <= to && (lepId == null || a.LepId == lepId)).Select(a => a.EngagementId);
+        var assessed = records.Assessed;
         var assessmentRows = !needs.HasFlag(FactKinds.Assessments) ? [] : await db.NeedsAssessments
             .Where(a => a.AssessedOn <= to && assessed.Contains(a.EngagementId))
             .Select(a => new { a.EngagementId, a.AssessedOn, a.RecordedAt, Scores = a.Scores.Select(s => new { s.Domain, s.Score }).ToList() })
@@ -171,47 +163,40 @@ public sealed class MeasurementData(ReportingDbContextFactory reporting, IOption
     /// is loaded, or any engagement of a person with a referral in the window (a referral belongs to the person's latest
     /// engagement started by the day it was sent). At national scale this halves the engagements read for a quarter.
     /// </summary>
-    private static Expression<Func<Engagement, bool>> Needed(NolbDbContext db, MeasurementScope scope, ReportingPeriod period, FactKinds needs)
+    private static Expression<Func<Engagement, bool>> Needed(PeriodRecords records, ReportingPeriod period, FactKinds needs)
     {
-        var (start, end, lepId) = (period.From, period.To, scope.LepId);
+        var start = period.From;
         Expression<Func<Engagement, bool>> needed = e => e.LeftOn == null || e.LeftOn >= start;
         void Or(Expression<Func<Engagement, bool>> more) => needed = Expression.Lambda<Func<Engagement, bool>>(
             Expression.OrElse(needed.Body, ReplacingExpressionVisitor.Replace(more.Parameters[0], needed.Parameters[0], more.Body)), needed.Parameters);
 
         if (needs.HasFlag(FactKinds.Outcomes))
         {
-            var outcomes = db.Outcomes.Where(o => (lepId == null || o.LepId == lepId) && o.StartDate >= start && o.StartDate <= end).Select(o => o.EngagementId);
+            var outcomes = records.Outcomes.Select(o => o.EngagementId);
             Or(e => outcomes.Contains(e.Id));
         }
 
         if (needs.HasFlag(FactKinds.SustainmentChecks))
         {
-            var checks = from c in db.SustainmentChecks
-                         join o in db.Outcomes on c.OutcomeId equals o.Id
-                         where (lepId == null || c.LepId == lepId) && c.DueDate >= start && c.DueDate <= end
-                         select o.EngagementId;
+            var checks = records.DueChecks.Select(d => d.EngagementId);
             Or(e => checks.Contains(e.Id));
         }
 
         if (needs.HasFlag(FactKinds.Interventions))
         {
-            var interventions = db.Interventions.Where(i => (lepId == null || i.LepId == lepId)
-                && ((i.StartDate >= start && i.StartDate <= end) || (i.EndDate >= start && i.EndDate <= end))).Select(i => i.EngagementId);
+            var interventions = records.Interventions.Select(i => i.EngagementId);
             Or(e => interventions.Contains(e.Id));
         }
 
         if (needs.HasFlag(FactKinds.Assessments))
         {
-            var assessed = db.NeedsAssessments.Where(a => a.AssessedOn >= start && a.AssessedOn <= end && (lepId == null || a.LepId == lepId)).Select(a => a.EngagementId);
+            var assessed = records.Assessed;
             Or(e => assessed.Contains(e.Id));
         }
 
         if (needs.HasFlag(FactKinds.Referrals))
         {
-            var sentFrom = start.AddMonths(-13).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            var sentTo = end.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            var referred = db.Referrals.Where(r => r.Direction == ReferralDirection.Outbound && r.ParticipantId != null && (lepId == null || r.LepId == lepId)
-                && r.SentAt >= sentFrom && r.SentAt < sentTo).Select(r => r.ParticipantId!.Value);
+            var referred = records.Referrals.Select(r => r.ParticipantId!.Value);
             Or(e => referred.Contains(e.ParticipantId));
         }
 
