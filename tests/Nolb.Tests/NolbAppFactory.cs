@@ -59,6 +59,9 @@ public class NolbAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Nolb:Bootstrap:AdminPassword"] = AdminPassword,
             ["Nolb:SignIn:AttemptsPerMinute"] = "10000",
 
+            // The address the test clients use; every link in an email is built from it (and only this host is allowed).
+            ["Nolb:PublicBaseUrl"] = "https://localhost",
+
             // The nightly retention job must not anonymise a test's data at 02:30; tests run it themselves.
             ["Nolb:Retention:ScheduleEnabled"] = "false",
         };

@@ -9,9 +9,13 @@ namespace Nolb.Web.Infrastructure;
 
 public static class WebSetup
 {
-    public static IServiceCollection AddNolbWeb(this IServiceCollection services, IConfiguration configuration)
+    private const string HealthPath = "/health";
+
+    public static IServiceCollection AddNolbWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddNolbPublicLinks(configuration, environment);
+        services.AddNolbReverseProxy(configuration);
         services.AddScoped<AuditLog>();
         services.AddSingleton<OnceOnlyForms>();
         services.AddSingleton<OnceOnlyFormFilter>();
@@ -116,11 +120,15 @@ public static class WebSetup
 
     public static WebApplication UseNolbWeb(this WebApplication app)
     {
+        // First, so everything after sees the client's address and scheme rather than the proxy's (ReverseProxy).
+        app.UseForwardedHeaders();
         app.UseNolbErrorHandling();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
-            app.UseHttpsRedirection();
+
+            // A load balancer's health probe often comes over plain HTTP straight to Nolb and wants a 200, not a redirect.
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments(HealthPath), branch => branch.UseHttpsRedirection());
         }
 
         app.UseNolbSecurityHeaders();
@@ -134,7 +142,7 @@ public static class WebSetup
         app.UseMiddleware<IdempotencyKeys>();
 
         app.MapRazorPages();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks(HealthPath).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference(options => options.WithTitle("Nolb API")).AllowAnonymous();
         return app;
