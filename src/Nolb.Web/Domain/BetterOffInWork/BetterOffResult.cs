@@ -22,7 +22,9 @@ public sealed record ScenarioTotals(
     decimal UniversalCredit,
     decimal ScottishChildPayment,
     decimal ChildcareCosts,
-    decimal NetHouseholdIncome);
+    decimal NetHouseholdIncome,
+    decimal ChildBenefit,
+    decimal DiscretionaryHousingPayment);
 
 public sealed record BetterOffResult(
     string TaxYear,

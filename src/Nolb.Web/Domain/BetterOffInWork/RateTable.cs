@@ -29,7 +29,7 @@ public sealed class RateTable
         "tax.starter.rate", "tax.basic.rate", "tax.intermediate.rate", "tax.higher.rate", "tax.advanced.rate", "tax.top.rate",
         "ni.primaryThreshold", "ni.upperEarningsLimit", "ni.mainRate", "ni.upperRate",
         "pension.trigger", "pension.qualifyingLower", "pension.qualifyingUpper", "pension.employeeRate",
-        "scp.weekly",
+        "scp.weekly", "childBenefit.eldest", "childBenefit.other",
     ];
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);

@@ -12,7 +12,8 @@ public sealed record BetterOffRequest(
     decimal? MonthlyServiceCharges,
     bool? OwnerOccupier,
     OfferRequest? Offer,
-    decimal? MonthlyChildcareInWork);
+    decimal? MonthlyChildcareInWork,
+    bool? BenefitCapGracePeriod = null);
 
 public sealed record AdultRequest(
     int? Age,
@@ -20,7 +21,8 @@ public sealed record AdultRequest(
     bool? Carer = null,
     decimal? CurrentMonthlyEarnings = null,
     bool? LimitedCapabilityForWork = null,
-    bool? LcwraProtectedRate = null);
+    bool? LcwraProtectedRate = null,
+    bool? DisabilityBenefit = null);
 
 /// <summary><c>disability</c> is "none", "lower" or "higher" (the disabled child addition rate).</summary>
 public sealed record ChildRequest(int? Age, bool? BornBefore6April2017 = null, string? Disability = null);
@@ -69,7 +71,7 @@ public static class BetterOffValidation
                 }
 
                 adults.Add(new Adult(age, a.LimitedCapabilityForWorkAndWorkRelatedActivity ?? false, a.Carer ?? false, earnings,
-                    a.LimitedCapabilityForWork ?? false, a.LcwraProtectedRate ?? false));
+                    a.LimitedCapabilityForWork ?? false, a.LcwraProtectedRate ?? false, a.DisabilityBenefit ?? false));
             }
         }
 
@@ -159,7 +161,7 @@ public static class BetterOffValidation
             return (null, null, errors);
         }
 
-        return (new Household(adults, children, rent, service, owner, offer!, childcare), rates, errors);
+        return (new Household(adults, children, rent, service, owner, offer!, childcare, request.BenefitCapGracePeriod ?? false), rates, errors);
     }
 
     public static bool TryParseDisability(string? value, out ChildDisability disability)

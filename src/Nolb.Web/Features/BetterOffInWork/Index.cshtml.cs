@@ -50,6 +50,7 @@ public sealed class IndexModel(
         public decimal? MonthlyRent { get; set; }
         public decimal? MonthlyServiceCharges { get; set; }
         public bool OwnerOccupier { get; set; }
+        public bool BenefitCapGracePeriod { get; set; }
         public decimal? MonthlyChildcareInWork { get; set; }
         public OfferInput Offer { get; set; } = new();
         public Guid? ParticipantId { get; set; }
@@ -69,6 +70,7 @@ public sealed class IndexModel(
         public bool LcwraProtectedRate { get; set; }
         public bool LimitedCapabilityForWork { get; set; }
         public bool Carer { get; set; }
+        public bool DisabilityBenefit { get; set; }
     }
 
     public sealed class ChildInput
@@ -168,12 +170,13 @@ public sealed class IndexModel(
         var request = new BetterOffRequest(
             Input.TaxYear,
             Input.Adults.Take(couple ? 2 : 1).Select(a => (AdultRequest?)new AdultRequest(a.Age, a.LimitedCapabilityForWorkAndWorkRelatedActivity, a.Carer,
-                a.CurrentMonthlyEarnings ?? 0, a.LimitedCapabilityForWork, a.LcwraProtectedRate)).ToList(),
+                a.CurrentMonthlyEarnings ?? 0, a.LimitedCapabilityForWork, a.LcwraProtectedRate, a.DisabilityBenefit)).ToList(),
             childRows.Select(x => (ChildRequest?)new ChildRequest(x.c.Age, x.c.BornBefore6April2017, x.c.Disability)).ToList(),
             Input.MonthlyRent ?? 0, Input.MonthlyServiceCharges ?? 0, Input.OwnerOccupier,
             new OfferRequest(int.TryParse(Input.Offer.AdultIndex, CultureInfo.InvariantCulture, out var index) ? index : -1,
                 Input.Offer.HoursPerWeek, Input.Offer.HourlyPay, Input.Offer.PayFrequency),
-            Input.MonthlyChildcareInWork ?? 0);
+            Input.MonthlyChildcareInWork ?? 0,
+            Input.BenefitCapGracePeriod);
 
         var (household, rates, errors) = BetterOffValidation.Validate(request, catalog);
         foreach (var (field, message) in errors)
