@@ -24,7 +24,9 @@ public sealed record ScenarioTotals(
     decimal ChildcareCosts,
     decimal NetHouseholdIncome,
     decimal ChildBenefit,
-    decimal DiscretionaryHousingPayment);
+    decimal DiscretionaryHousingPayment,
+    decimal CouncilTaxReduction,
+    decimal CouncilTaxDue);
 
 public sealed record BetterOffResult(
     string TaxYear,

@@ -33,7 +33,7 @@ public sealed record Adult(
     bool LcwraProtectedRate = false,
     bool DisabilityBenefit = false);
 
-public sealed record Child(int Age, bool BornBefore6April2017 = false, ChildDisability Disability = ChildDisability.None);
+public sealed record Child(int Age, bool BornBefore6April2017 = false, ChildDisability Disability = ChildDisability.None, ChildSex Sex = ChildSex.Unknown);
 
 /// <summary>The job: its pay replaces the current earnings of adult <see cref="AdultIndex"/>.</summary>
 public sealed record JobOffer(int AdultIndex, decimal HoursPerWeek, decimal HourlyPay, PayFrequency PayFrequency = PayFrequency.Monthly);
@@ -41,6 +41,8 @@ public sealed record JobOffer(int AdultIndex, decimal HoursPerWeek, decimal Hour
 /// <summary>
 /// The household on the claim. <see cref="BenefitCapGracePeriod"/>: someone earned at least the earnings exception
 /// level in each of the 12 months before their work ended, and it ended less than 9 months ago (UC Regs 2013 reg 82(2)-(4)).
+/// <see cref="Brma"/> is the Broad Rental Market Area code of a private tenancy; <see cref="SharedRateExempt"/> an exemption
+/// from the shared accommodation rate other than a disability benefit (care leaver under 25, hostel, MAPPA, abuse, trafficking).
 /// </summary>
 public sealed record Household(
     IReadOnlyList<Adult> Adults,
@@ -50,4 +52,16 @@ public sealed record Household(
     bool OwnerOccupier,
     JobOffer Offer,
     decimal MonthlyChildcareInWork,
-    bool BenefitCapGracePeriod = false);
+    bool BenefitCapGracePeriod = false,
+    CouncilTaxHome? CouncilTax = null,
+    Landlord Landlord = Landlord.Social,
+    string? Brma = null,
+    bool SharedRateExempt = false,
+    int? ChildcareChildren = null)
+{
+    /// <summary>
+    /// How many children the childcare is paid for (UC Regulations 2013 reg 34: the maximum is for one child or for two
+    /// or more); when not given, the children under 16.
+    /// </summary>
+    public int ChildrenInChildcare => ChildcareChildren ?? Children.Count(c => c.Age < 16);
+}

@@ -8,7 +8,8 @@ public sealed record UcPart(string Key, string Label, decimal Amount, string Exp
 /// earnings above any work allowance, less any benefit cap reduction (Universal Credit Regulations 2013,
 /// regs 22, 36, 80A-83). Never negative.
 /// </summary>
-public sealed record UniversalCredit(decimal Award, IReadOnlyList<UcPart> Parts, string? Note, decimal Housing, decimal CapReduction)
+public sealed record UniversalCredit(
+    decimal Award, IReadOnlyList<UcPart> Parts, string? Note, decimal Housing, decimal CapReduction, decimal Childcare, decimal RentShortfall)
 {
     public static UniversalCredit For(
         Household household, RateTable rates, decimal netEarnings, IReadOnlyList<decimal> grossEarnings, decimal childcareCosts, decimal childBenefit)
@@ -69,13 +70,8 @@ public sealed record UniversalCredit(decimal Award, IReadOnlyList<UcPart> Parts,
                 "Someone with the LCWRA element does not also get the carer element."));
         }
 
-        var housingCosts = household.OwnerOccupier ? 0 : household.MonthlyRent + household.MonthlyServiceCharges;
-        var housing = housingCosts;
-        parts.Add(new("uc.housing", "Universal Credit: housing element", housing, household.OwnerOccupier
-            ? "Owner-occupier: no housing element (Support for Mortgage Interest is a loan and is not included)."
-            : housingCosts > 0
-                ? $"Rent {Money.Format(household.MonthlyRent)} + eligible service charges {Money.Format(household.MonthlyServiceCharges)}, taken in full (Local Housing Allowance and size limits are not applied)."
-                : "No rent entered."));
+        var (housing, shortfall, housingWords) = BetterOffInWork.Housing.Element(household, rates);
+        parts.Add(new("uc.housing", "Universal Credit: housing element", housing, housingWords));
 
         var childcare = ChildcareElement(household, rates, grossEarnings, childcareCosts, out var childcareWords);
         parts.Add(new("uc.childcare", "Universal Credit: childcare element", childcare, childcareWords));
@@ -106,7 +102,7 @@ public sealed record UniversalCredit(decimal Award, IReadOnlyList<UcPart> Parts,
         parts.Add(new("uc.award", "Universal Credit", award, beforeCap == 0 && maximum > 0
             ? "The taper takes away the whole maximum amount, so no Universal Credit is paid (it cannot go below £0)."
             : "Maximum amount, less the taper, less any benefit cap reduction."));
-        return new UniversalCredit(award, parts, note, housing, capReduction);
+        return new UniversalCredit(award, parts, note, housing, capReduction, childcare, shortfall);
     }
 
     private static decimal ChildElements(IReadOnlyList<Child> children, RateTable rates, out string words)
@@ -169,12 +165,15 @@ public sealed record UniversalCredit(decimal Award, IReadOnlyList<UcPart> Parts,
             return 0;
         }
 
+        // UC Regulations 2013 reg 34: the maximum depends on the children the childcare is paid for, not on all children.
         var share = rates.Value("uc.childcare.percentage");
-        var twoOrMore = household.Children.Count >= 2;
+        var cared = household.ChildrenInChildcare;
+        var twoOrMore = cared >= 2;
         var cap = rates.Value(twoOrMore ? "uc.childcare.maxTwoOrMore" : "uc.childcare.maxOneChild");
         var element = Math.Min(costs * share, cap);
-        words = $"{BetterOffCalculator.Percent(share)} of childcare costs {Money.Format(costs)} = {Money.Format(costs * share)}, up to the maximum {Money.Format(cap)} for {(twoOrMore ? "two or more children" : "one child")}."
-            + (costs * share > cap ? " The maximum applies." : "");
+        words = $"{BetterOffCalculator.Percent(share)} of childcare costs {Money.Format(costs)} = {Money.Format(costs * share)}, up to the maximum {Money.Format(cap)} for {(twoOrMore ? "two or more children" : "one child")} " +
+            (household.ChildcareChildren is null ? $"(the childcare is taken to be for the {cared} child(ren) under 16; say how many if fewer)" : $"(childcare for {cared} child(ren))") +
+            " (UC Regulations 2013 reg 34)." + (costs * share > cap ? " The maximum applies." : "");
         return element;
     }
 

@@ -243,4 +243,80 @@ public sealed class BetterOffCalculatorTests
         Assert.Equal(0m, cap.Amount);
         Assert.Contains(reason, cap.Explanation, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Council_tax_reduction_is_withdrawn_at_20p_in_the_pound_as_earnings_rise()
+    {
+        // Council Tax Reduction (Scotland) Regulations 2021: the single person of the first test, in band B in Dundee City.
+        var home = new CouncilTaxHome("S12000042", "Dundee City", CouncilTaxBand.B, null);
+        var result = BetterOffCalculator.Calculate(Single() with { CouncilTax = home }, Rates2025);
+
+        // Charge: Band D 1,605.34 × 280/360 = 1,248.5977… (Dundee publishes £1,248.60); single person discount 25%
+        // (LGFA 1992 s.79) = 936.4483… a year, ÷ 12 = 78.0373… → 78.04 a month; weekly × 7 ÷ 365 = 17.9592….
+        Assert.Contains(result.Lines, l => l is { Key: "councilTax", Scenario: Scenario.Now, Amount: 78.04m });
+
+        // Now: applicable amount (single 25+) 92.05 a week; income = UC 900.14 less housing 500 = 400.14 × 12 ÷ 52 = 92.34,
+        // 0.29 over, × 20% = 0.058; reduction 17.9592… − 0.058 = 17.9012… a week × 365 ÷ 7 ÷ 12 = 77.7853… → 77.79.
+        Assert.Contains(result.Lines, l => l is { Key: "councilTax.reduction", Scenario: Scenario.Now, Amount: 77.79m });
+        Assert.Equal(0.25m, result.Now.CouncilTaxDue);
+
+        // In work: UC 138.31 is all housing, so income is net earnings 1,385.1468… × 12 ÷ 52 = 319.6492…, 227.5992… over,
+        // × 20% = 45.5198… — more than the weekly charge, so no reduction and the whole 78.04 is due.
+        Assert.Contains(result.Lines, l => l is { Key: "councilTax.reduction", Scenario: Scenario.InWork, Amount: 0m });
+        Assert.Equal(78.04m, result.InWork.CouncilTaxDue);
+
+        // The gain falls from 623.3161… to 623.3161… − (78.0373… − 0.2520…) = 545.5307… → 545.53.
+        Assert.Equal(545.53m, result.MonthlyDifference);
+    }
+
+    [Fact]
+    public void A_young_single_private_renter_gets_the_shared_accommodation_rate_and_sees_the_shortfall()
+    {
+        // UC Regulations 2013 schedule 4 paras 25 and 28: a single person under 35 without children is limited to the
+        // shared accommodation rate. Greater Glasgow: 103.56 a week × 52 ÷ 12 = 448.76 a month, against rent of 550.
+        var household = Single(age: 22, rent: 550) with { Landlord = Landlord.Private, Brma = "S33000009" };
+
+        var result = BetterOffCalculator.Calculate(household, Rates2025);
+
+        Assert.Contains(result.Lines, l => l is { Key: "uc.housing", Scenario: Scenario.Now, Amount: 448.76m });
+        Assert.Contains(result.Lines, l => l is { Key: "housing.shortfall", Scenario: Scenario.Now, Amount: 101.24m });
+
+        // UC now: standard allowance under 25 316.98 + 448.76 = 765.74 (not 866.98 with the whole rent).
+        Assert.Equal(765.74m, result.Now.UniversalCredit);
+    }
+
+    [Fact]
+    public void A_disability_benefit_exempts_a_young_renter_from_the_shared_rate()
+    {
+        // Schedule 4 para 29: the exemption gives the one-bedroom rate, 159.95 × 52 ÷ 12 = 693.1166…, so rent of 550 counts in full.
+        var household = new Household([new Adult(22, DisabilityBenefit: true)], [], 550, 0, false, new JobOffer(0, 30, 12.21m), 0,
+            Landlord: Landlord.Private, Brma: "S33000009");
+
+        var result = BetterOffCalculator.Calculate(household, Rates2025);
+
+        Assert.Contains(result.Lines, l => l is { Key: "uc.housing", Scenario: Scenario.Now, Amount: 550m });
+        Assert.DoesNotContain(result.Lines, l => l.Key == "housing.shortfall");
+    }
+
+    [Fact]
+    public void Children_share_bedrooms_only_as_the_size_rules_allow()
+    {
+        // Schedule 4 para 10: a girl of 12 cannot share with a boy of 8 (not both under 10, not the same sex); the boys of
+        // 8 and 5 share: 2 rooms. Three under-10s of unknown sex: two share, one alone: 2 rooms.
+        Assert.Equal(2, Housing.Bedrooms([new Child(12, Sex: ChildSex.Female), new Child(8, Sex: ChildSex.Male), new Child(5, Sex: ChildSex.Male)]).Bedrooms);
+        Assert.Equal(2, Housing.Bedrooms([new Child(9), new Child(6), new Child(3)]).Bedrooms);
+        Assert.Equal(3, Housing.Bedrooms([new Child(17), new Child(15, Sex: ChildSex.Female), new Child(13, Sex: ChildSex.Male)]).Bedrooms);
+    }
+
+    [Fact]
+    public void The_childcare_maximum_follows_the_children_cared_for_not_all_children()
+    {
+        // UC Regulations 2013 reg 34 (2026-27): 85% of 1,500 = 1,275. Childcare for one of two children: the one-child
+        // maximum 1,071.09 applies; for both, the two-or-more maximum 1,836.16 does not bite, so 1,275.
+        var oneOfTwo = Single(hours: 37.5m, children: [new Child(4), new Child(7)], childcare: 1500) with { ChildcareChildren = 1 };
+        var both = oneOfTwo with { ChildcareChildren = null };
+
+        Assert.Contains(BetterOffCalculator.Calculate(oneOfTwo, Rates2026).Lines, l => l is { Key: "uc.childcare", Scenario: Scenario.InWork, Amount: 1071.09m });
+        Assert.Contains(BetterOffCalculator.Calculate(both, Rates2026).Lines, l => l is { Key: "uc.childcare", Scenario: Scenario.InWork, Amount: 1275.00m });
+    }
 }

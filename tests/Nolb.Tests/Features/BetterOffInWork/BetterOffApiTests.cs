@@ -58,16 +58,17 @@ public sealed class BetterOffApiTests(NolbAppFactory app) : IClassFixture<NolbAp
     }
 
     [Fact]
-    public async Task The_current_tax_year_flags_its_unconfirmed_rates()
+    public async Task The_2026_27_rates_are_confirmed_and_only_rates_the_household_uses_are_flagged()
     {
         var keyWorker = await app.CreateUserAsync(Role.KeyWorker, NolbAppFactory.Glasgow);
         using var client = await app.ApiClientAsync(keyWorker.Email!);
 
+        // Every Universal Credit, tax, NI, pension and Scottish Child Payment rate for 2026-27 is checked against its source.
         var body = await (await client.PostAsJsonAsync("/api/v1/better-off", Household("2026-27"))).JsonAsync();
 
         Assert.Equal("2026-27", body.GetProperty("taxYear").GetString());
-        Assert.NotEqual(0, body.GetProperty("unconfirmedRates").GetArrayLength());
-        Assert.Contains("provisional", body.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, body.GetProperty("unconfirmedRates").GetArrayLength());
+        Assert.DoesNotContain("provisional", body.GetProperty("answer").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
