@@ -132,6 +132,19 @@ public static class Annex2Workbook
     /// </summary>
     public static ReadResult Read(Stream stream, IReadOnlyDictionary<string, Guid> organisations, IReadOnlySet<Guid> visible)
     {
+        try
+        {
+            return ReadDocument(stream, organisations, visible);
+        }
+        catch (Exception e) when (BoundedUpload.IsUnreadableWorkbook(e))
+        {
+            // A part with a DTD, or damaged anywhere the reads below do not already check, is a bad file, not a server error.
+            return new ReadResult([], ["The workbook is damaged and cannot be read. Open it in Excel, save it again as an Excel workbook (.xlsx) and try again"]);
+        }
+    }
+
+    private static ReadResult ReadDocument(Stream stream, IReadOnlyDictionary<string, Guid> organisations, IReadOnlySet<Guid> visible)
+    {
         SpreadsheetDocument document;
         try
         {
