@@ -17,12 +17,10 @@ public static class SpreadsheetText
 
     public static bool LooksLikeFormula(string? text) => text is { Length: > 0 } && FormulaStarts.Contains(text[0]);
 
-    /// <summary>Text as a cell holds it: kept as text if it looks like a formula, and without characters XML cannot hold (<see cref="RefuseControlCharacters.XmlSafe"/>).</summary>
-    public static string Neutralise(string text)
-    {
-        text = RefuseControlCharacters.XmlSafe(text);
-        return LooksLikeFormula(text) ? EscapeCharacter + text : text;
-    }
+    public static string Neutralise(string text) => LooksLikeFormula(text) ? EscapeCharacter + text : text;
+
+    /// <summary>Text as an .xlsx cell holds it: <see cref="Neutralise"/>d, without characters XML cannot hold (<see cref="RefuseControlCharacters.XmlSafe"/>).</summary>
+    public static string Cell(string text) => Neutralise(RefuseControlCharacters.XmlSafe(text));
 
     /// <summary>Takes back the apostrophe <see cref="Neutralise"/> put before text that looks like a formula.</summary>
     public static string? Restore(string? text) =>

@@ -94,7 +94,7 @@ public static class Annex2Workbook
     }
 
     private static Cell TextCell(string reference, string text, uint style) =>
-        new(new InlineString(new Text(SpreadsheetText.Neutralise(text)) { Space = SpaceProcessingModeValues.Preserve })) { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style };
+        new(new InlineString(new Text(SpreadsheetText.Cell(text)) { Space = SpaceProcessingModeValues.Preserve })) { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style };
 
     private static Cell NumberCell(string reference, decimal value, uint style) =>
         new(new CellValue(value.ToString(CultureInfo.InvariantCulture))) { CellReference = reference, DataType = CellValues.Number, StyleIndex = style };
