@@ -114,7 +114,10 @@ public static class WebSetup
         services.AddSignInRateLimit(configuration);
         services.AddHealthChecks().AddDbContextCheck<NolbDbContext>("database", failureStatus: HealthStatus.Unhealthy);
         services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        {
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            ApiTextAndDates.Add(options.SerializerOptions);
+        });
         return services;
     }
 
