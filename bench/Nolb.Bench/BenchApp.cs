@@ -59,6 +59,8 @@ public sealed partial class BenchApp : WebApplicationFactory<Program>
         builder.UseSetting("Nolb:Database:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:Nolb", connection);
         builder.UseSetting("Nolb:Demo", "false");
+        // Required outside Development; the bench's in-process client asks for localhost, the only host allowed.
+        builder.UseSetting("Nolb:PublicBaseUrl", "https://localhost");
         builder.UseSetting("Nolb:SignIn:AttemptsPerMinute", "1000000");
         builder.UseSetting("Nolb:Returns:PseudonymisationKey", PseudonymisationKey);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");

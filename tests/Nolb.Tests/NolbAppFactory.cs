@@ -150,7 +150,7 @@ public class NolbAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await ForgetLastAuthenticatorCodeAsync(email);
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password, twoFactorCode = TestTotp.Code() });
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password, twoFactorCode = TestTotp.Code(at: Clock.GetUtcNow()) });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
@@ -168,7 +168,7 @@ public class NolbAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         if (response.Headers.Location?.OriginalString.StartsWith("/Account/SignInCode", StringComparison.Ordinal) == true)
         {
-            response = await client.SubmitFormAsync(response.Headers.Location.OriginalString, new() { ["Code"] = TestTotp.Code() });
+            response = await client.SubmitFormAsync(response.Headers.Location.OriginalString, new() { ["Code"] = TestTotp.Code(at: Clock.GetUtcNow()) });
             Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         }
 

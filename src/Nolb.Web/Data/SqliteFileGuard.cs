@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using System.Data.Common;
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
@@ -22,8 +23,11 @@ namespace Nolb.Web.Data;
 /// corrupt each other.
 /// </para>
 /// </summary>
-public sealed partial class SqliteFileGuard(ILogger<SqliteFileGuard> logger) : IDbConnectionInterceptor, IDbTransactionInterceptor, ISaveChangesInterceptor, IHealthCheck, IDisposable
+public sealed partial class SqliteFileGuard(ILogger<SqliteFileGuard>? logger = null) : IDbConnectionInterceptor, IDbTransactionInterceptor, ISaveChangesInterceptor, IHealthCheck, IDisposable
 {
+    // Optional so that a bare service collection (the reporting factory's tests) can build one.
+    private ILogger Log { get; } = logger ?? NullLogger<SqliteFileGuard>.Instance;
+
     // https://www.sqlite.org/rescode.html: SQLITE_READONLY and its extended code SQLITE_READONLY_DBMOVED.
     private const int SqliteReadOnly = 8, SqliteReadOnlyDbMoved = 8 | (4 << 8), SqliteOk = 0, HasMoved = 20;
 
@@ -72,7 +76,7 @@ public sealed partial class SqliteFileGuard(ILogger<SqliteFileGuard> logger) : I
             catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
             {
                 // Another SQLite build than the bundled e_sqlite3: the check cannot be made, so it is not.
-                LogCannotCheck(logger, e);
+                LogCannotCheck(Log, e);
                 original.Dispose();
                 original = null;
                 return false;
@@ -83,11 +87,11 @@ public sealed partial class SqliteFileGuard(ILogger<SqliteFileGuard> logger) : I
                 reported = result;
                 if (result)
                 {
-                    LogMoved(logger, path);
+                    LogMoved(Log, path);
                 }
                 else
                 {
-                    LogBack(logger, path);
+                    LogBack(Log, path);
                 }
             }
 
