@@ -77,6 +77,7 @@ public static class WebSetup
             .Validate(r => r.WorkingDayStarts < r.WorkingDayEnds, "Nolb:AuditReview:WorkingDayStarts must be before WorkingDayEnds")
             .ValidateOnStart();
         services.AddNolbAccounts(configuration);
+        Features.Account.KeptForms.AddKeptForms(services);
         services.AddScoped<Features.Measurement.MeasurementData>();
         services.AddScoped<Features.Measurement.IndicatorTotals>();
         services.AddSingleton<Features.Measurement.ScotlandFigures>();
@@ -101,6 +102,7 @@ public static class WebSetup
         {
             options.Filters.Add(new RefuseControlCharacters());
             options.Filters.AddService<OnceOnlyFormFilter>();
+            options.Filters.AddService<Features.Account.KeptForms.RestoreKeptForm>();
         });
         services.AddProblemDetails();
         ApiBadRequests.Register(services);
@@ -129,6 +131,7 @@ public static class WebSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
+        Features.Account.KeptForms.UseKeptForms(app);
         app.UseMiddleware<TwoFactorEnrolment>();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyKeys>();

@@ -9,7 +9,7 @@ using Nolb.Web.Security;
 namespace Nolb.Web.Features.Measurement;
 
 /// <summary>One publication: <see cref="PublishedBy"/> approved it, <see cref="PreparedBy"/> prepared its draft (null before publishing needed two people).</summary>
-public sealed record PublicationSummary(string Quarter, int Number, DateTime PublishedAt, string PublishedBy, bool ProvisionalWhenPublished, int Revisions, string? PreparedBy);
+public sealed record PublicationSummary(string Quarter, int Number, DateTime PublishedAt, string PublishedBy, bool ProvisionalWhenPublished, int Revisions, string? PreparedBy = null);
 
 /// <summary>A published figure that differs from the same figure in the quarter's previous publication.</summary>
 public sealed record Revision(
