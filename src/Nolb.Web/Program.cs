@@ -14,7 +14,7 @@ builder.Host.UseSerilog((context, logger) => logger.ReadFrom.Configuration(conte
     .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
 builder.Services.AddNolbDatabase(builder.Configuration);
 builder.Services.AddNolbSecurity(builder.Environment);
-builder.Services.AddNolbWeb(builder.Configuration);
+builder.Services.AddNolbWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 if (command.BackupTo is { } backupTo)

@@ -40,6 +40,12 @@ public sealed partial class BetterOffJourneyTests(BrowserFixture browser)
         await Expect(result.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync(ResultHeading());
         var answer = page.Locator(".nolb-better-off__answer");
         await Expect(answer).ToHaveTextAsync(Answer());
+
+        // The answer comes first: above the form, with focus moved to the result's heading (issue 26).
+        await Expect(page.Locator("#result-heading")).ToBeFocusedAsync();
+        var answerBox = await answer.BoundingBoxAsync();
+        var calculateBox = await page.GetByRole(AriaRole.Button, new() { Name = "Calculate", Exact = true }).BoundingBoxAsync();
+        Assert.True(answerBox!.Y < calculateBox!.Y, $"The answer is at {answerBox.Y} px, below the form's Calculate button at {calculateBox.Y} px.");
         await Expect(result.GetByRole(AriaRole.Table, new() { Name = "Monthly amounts now and in the job" })).ToContainTextAsync("Universal Credit");
         // The form keeps what was typed, so a change and a new answer are one click away.
         await Expect(page.GetByLabel("Hourly pay, £")).ToHaveValueAsync("12.75");

@@ -31,9 +31,11 @@ public sealed class NolbServer : WebApplicationFactory<Program>
 
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"nolb-browser-{Guid.NewGuid():N}.db");
 
+    private readonly int port = FreePort();
+
     public NolbServer()
     {
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
     }
 
     /// <summary>The address the browser uses, e.g. http://127.0.0.1:41234.</summary>
@@ -55,9 +57,23 @@ public sealed class NolbServer : WebApplicationFactory<Program>
         builder.UseSetting("Nolb:Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Nolb:Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Nolb:Demo", "false");
+
+        // Links in emails and host filtering both follow the address the browser uses.
+        builder.UseSetting("Nolb:PublicBaseUrl", $"http://127.0.0.1:{port}");
         builder.UseSetting("Nolb:SignIn:AttemptsPerMinute", "10000");
         builder.UseSetting("Nolb:Retention:ScheduleEnabled", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+
+    /// <summary>
+    /// A port nobody listens on now, known before start because the public address (links, allowed host) must name it.
+    /// Another process could take it before Kestrel does; then start-up fails loudly rather than testing the wrong thing.
+    /// </summary>
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public override async ValueTask DisposeAsync()

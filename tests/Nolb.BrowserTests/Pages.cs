@@ -30,9 +30,19 @@ public static partial class Pages
         await Assertions.Expect(signedIn.Or(code)).ToBeVisibleAsync(new() { Timeout = SignInTimeout });
         if (await code.IsVisibleAsync())
         {
-            // Type the code its authenticator app (the test key) shows now.
+            // Type the code its authenticator app (the test key) shows now. A code works once: if this account signed in
+            // with it moments ago, wait for the app's next code, as a person would.
             await code.FillAsync(Nolb.Tests.TestTotp.Code());
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            var used = page.Locator(".ds_error-summary");
+            await Assertions.Expect(signedIn.Or(used)).ToBeVisibleAsync(new() { Timeout = SignInTimeout });
+            if (await used.IsVisibleAsync())
+            {
+                var now = DateTimeOffset.UtcNow;
+                await Task.Delay(TimeSpan.FromSeconds(30 - (now.ToUnixTimeSeconds() % 30)) + TimeSpan.FromSeconds(1));
+                await code.FillAsync(Nolb.Tests.TestTotp.Code());
+                await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            }
         }
 
         await Assertions.Expect(signedIn).ToBeVisibleAsync(new() { Timeout = SignInTimeout });

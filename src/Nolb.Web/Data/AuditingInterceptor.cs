@@ -54,6 +54,12 @@ public sealed class AuditingInterceptor(CurrentUser currentUser, TimeProvider cl
                 continue;
             }
 
+            // Signing in and out are audited as such (AuditLog); the session rows behind them would only repeat it.
+            if (entry.Entity is UserSession)
+            {
+                continue;
+            }
+
             // A reference dataset's load is audited once, on the dataset; not each of its many rows.
             if (entry.Entity is Domain.Measurement.IReferenceDataRow)
             {

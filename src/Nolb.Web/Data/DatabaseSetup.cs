@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Nolb.Web.Data;
 
@@ -36,9 +37,11 @@ public static class DatabaseSetup
         services.AddScoped<AuditingInterceptor>();
         if (provider == DatabaseProvider.Sqlite)
         {
+            services.AddSingleton<SqliteFileGuard>();
+            services.AddHealthChecks().AddCheck<SqliteFileGuard>("database-file", HealthStatus.Unhealthy);
             services.AddDbContext<NolbDbContext, SqliteNolbDbContext>((sp, options) => options
                 .UseSqlite(connection)
-                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<SqliteFileGuard>()));
         }
         else
         {
@@ -48,7 +51,7 @@ public static class DatabaseSetup
         }
 
         var readOnly = ReadOnlyConnectionString(configuration, provider, connection);
-        services.AddSingleton(sp => new ReportingDbContextFactory(provider, readOnly, sp.GetService<ILoggerFactory>()));
+        services.AddSingleton(sp => new ReportingDbContextFactory(provider, readOnly, sp.GetService<ILoggerFactory>(), sp.GetService<SqliteFileGuard>()));
         return services;
     }
 

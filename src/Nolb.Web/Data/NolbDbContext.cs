@@ -16,6 +16,9 @@ public abstract class NolbDbContext(DbContextOptions options) : IdentityUserCont
     /// <summary>The keys that protect cookies and tokens, shared by every instance of Nolb.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Signed-in sessions (cookies and API tokens), checked on every request so signing out ends one at once.</summary>
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     public DbSet<Lep> Leps => Set<Lep>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -23,7 +23,12 @@ public sealed class ApiBadRequests : IExceptionHandler
             return false;
         }
 
-        IResult result = bad.InnerException is JsonException json
+        IResult result = bad.InnerException is ApiTextAndDates.RefusedValue refused
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [FieldOf(refused.Path)] = [$"'{FieldOf(refused.Path)}' {refused.Message}"],
+            })
+            : bad.InnerException is JsonException json
             ? TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
                 [FieldOf(json.Path)] = [$"'{FieldOf(json.Path)}' is not in the right form. Dates are written YYYY-MM-DD, numbers as numbers, " +

@@ -30,26 +30,43 @@ public static class BoundedUpload
         return buffer;
     }
 
+    /// <summary>The most entries an uploaded zip may hold: a workbook has tens, the HSDS package a dozen.</summary>
+    public const int MaxEntries = 1000;
+
     /// <summary>
-    /// True when the zip's entries, as its directory declares them, add up to at most <paramref name="maxExpandedBytes"/>;
-    /// false for a zip bomb. Not a zip at all also answers true: the reader that follows reports that in its own words.
+    /// The one check every reader of an uploaded zip (an .xlsx workbook, the HSDS CSV package) makes before anything
+    /// unpacks it: at most <see cref="MaxEntries"/> entries, adding up, as the zip's directory declares them, to at most
+    /// <paramref name="maxExpandedBytes"/>. .NET's zip reader stops each entry at its declared length, so a zip that
+    /// understates its sizes cannot expand further. Null when the zip is within both; a problem in words otherwise.
+    /// Not a zip at all also answers null: the reader that follows reports that in its own words.
     /// </summary>
-    public static bool ExpandsWithin(MemoryStream zip, long maxExpandedBytes)
+    public static string? ArchiveProblem(MemoryStream zip, long maxExpandedBytes)
     {
         try
         {
             using var archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
-            return archive.Entries.Sum(e => e.Length) <= maxExpandedBytes;
+            return archive.Entries.Count > MaxEntries
+                ? $"The file holds more than {MaxEntries} parts, more than any real one. Check you chose the right file"
+                : archive.Entries.Sum(e => e.Length) > maxExpandedBytes ? ExpandsTooFar(maxExpandedBytes) : null;
         }
         catch (InvalidDataException)
         {
-            return true;
+            return null;
         }
         finally
         {
             zip.Position = 0;
         }
     }
+
+    /// <summary>
+    /// What an Open XML reader throws for a file that is not a sound workbook: not a zip, a damaged or hand-edited part,
+    /// or a part with a DTD. The Open XML SDK reads with DTDs prohibited (so an XXE entity is never resolved) and throws
+    /// XmlException instead (OWASP XXE Prevention Cheat Sheet); each is the sender's bad file, answered in words, not a server error.
+    /// </summary>
+    public static bool IsUnreadableWorkbook(Exception e) =>
+        e is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException
+            or ArgumentException or InvalidOperationException or KeyNotFoundException or NotSupportedException;
 
     public static string TooLarge(long maxBytes) =>
         $"The file is larger than {maxBytes / (1024 * 1024)} MB. Split it into smaller files and import each one";

@@ -28,6 +28,12 @@ public static partial class DatabaseStartup
             await db.Database.MigrateAsync();
             LogMigrated(logger, provider);
         }
+
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            // From here on, work is refused if the file just migrated is deleted or replaced under the running app.
+            services.GetRequiredService<SqliteFileGuard>().Watch(app.Configuration.MainConnectionString());
+        }
         else
         {
             var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();

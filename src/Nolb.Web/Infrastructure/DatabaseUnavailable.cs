@@ -16,8 +16,12 @@ public sealed class DatabaseUnavailable(ILogger<DatabaseUnavailable> logger) : I
 {
     public const int RetryAfterSeconds = 30;
 
-    // SQLite result codes that mean "cannot reach the database now" rather than "the query is wrong".
-    private const int SqliteBusy = 5, SqliteLocked = 6, SqliteIoError = 10, SqliteCantOpen = 14, SqliteNotADatabase = 26;
+    // SQLite result codes (https://www.sqlite.org/rescode.html) that mean "the database cannot take this now" rather
+    // than "the query is wrong": busy or locked, a file it may not write (SQLITE_PERM, SQLITE_READONLY: a read-only
+    // file, -wal or -shm, or a file deleted or replaced under the app, see SqliteFileGuard), an I/O error, a full
+    // disk, a file it cannot open, a broken -shm lock protocol, or a file that is not a database.
+    private const int SqlitePermission = 3, SqliteBusy = 5, SqliteLocked = 6, SqliteReadOnly = 8, SqliteIoError = 10, SqliteFull = 13,
+        SqliteCantOpen = 14, SqliteProtocol = 15, SqliteNotADatabase = 26;
 
     public static IServiceCollection Register(IServiceCollection services) => services.AddExceptionHandler<DatabaseUnavailable>();
 
@@ -28,7 +32,8 @@ public sealed class DatabaseUnavailable(ILogger<DatabaseUnavailable> logger) : I
         {
             switch (e)
             {
-                case SqliteException sqlite when sqlite.SqliteErrorCode is SqliteBusy or SqliteLocked or SqliteIoError or SqliteCantOpen or SqliteNotADatabase:
+                case SqliteException sqlite when sqlite.SqliteErrorCode is SqlitePermission or SqliteBusy or SqliteLocked or SqliteReadOnly or SqliteIoError
+                    or SqliteFull or SqliteCantOpen or SqliteProtocol or SqliteNotADatabase:
                     return true;
                 case PostgresException postgres:
                     // Class 08: connection exceptions; 57P01-57P03: the server is shutting down or starting; 53: out of resources.

@@ -7,7 +7,28 @@ namespace Nolb.Web.Infrastructure;
 public static class OpenApiSetup
 {
     public static IServiceCollection AddNolbOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi("v1", options => options.AddDocumentTransformer<BearerSchemeTransformer>());
+        services.AddOpenApi("v1", options =>
+        {
+            options.AddDocumentTransformer<BearerSchemeTransformer>();
+            options.AddSchemaTransformer(ApiTextAndDatesAreStrings);
+        });
+
+    /// <summary>
+    /// The schema generator cannot see inside a custom JSON converter and leaves its type out; text and dates read through
+    /// <see cref="ApiTextAndDates"/> are still JSON strings (dates keep the format the generator gives them).
+    /// </summary>
+    private static Task ApiTextAndDatesAreStrings(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
+    {
+        var declared = context.JsonTypeInfo.Type;
+        var type = Nullable.GetUnderlyingType(declared) ?? declared;
+        if (schema.Type is null && (type == typeof(string) || type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset)))
+        {
+            var nullable = type != declared || context.JsonPropertyInfo is { IsGetNullable: true, PropertyType.IsValueType: false };
+            schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+        }
+
+        return Task.CompletedTask;
+    }
 
     private sealed class BearerSchemeTransformer : IOpenApiDocumentTransformer
     {

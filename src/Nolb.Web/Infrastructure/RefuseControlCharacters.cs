@@ -10,7 +10,32 @@ namespace Nolb.Web.Infrastructure;
 /// </summary>
 public sealed class RefuseControlCharacters : IAsyncPageFilter
 {
+    /// <summary>The one rule for text, for pages and the API alike (<see cref="ApiTextAndDates"/>).</summary>
     public static bool IsRefused(char c) => char.IsControl(c) && c is not ('\t' or '\n' or '\r');
+
+    public static bool IsRefused(string? text) => text is not null && text.Any(IsRefused);
+
+    /// <summary>
+    /// Text already stored before this rule (or written straight to the database) made fit for an XML export (.docx, .xlsx):
+    /// characters XML 1.0 cannot hold (§2.2: NUL, other C0 controls, lone surrogates) are dropped, so old data cannot break a download.
+    /// </summary>
+    public static string XmlSafe(string text)
+    {
+        var kept = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                kept.Append(text[i]).Append(text[++i]);
+            }
+            else if (System.Xml.XmlConvert.IsXmlChar(text[i]))
+            {
+                kept.Append(text[i]);
+            }
+        }
+
+        return kept.Length == text.Length ? text : kept.ToString();
+    }
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 

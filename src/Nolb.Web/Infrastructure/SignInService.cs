@@ -21,27 +21,41 @@ public enum SignInOutcome
 /// factor for accounts that have one, with the same lockout rules and the same audit either way. A wrong code counts
 /// towards the lockout like a wrong password.
 /// </summary>
-public sealed class SignInService(SignInManager<NolbUser> signInManager, UserManager<NolbUser> userManager, AuditLog audit)
+public sealed class SignInService(
+    SignInManager<NolbUser> signInManager, UserManager<NolbUser> userManager, UnknownAccountLockout unknownAccounts, AuditLog audit)
 {
+    /// <summary>A hash of no one's password, checked for an address without an account so that it takes as long.</summary>
+    private static string? noAccountHash;
+
     /// <summary>
     /// The first step, or both at once: an API client sends its code with the password (Identity keeps the pending
     /// two-factor sign-in in memory for the rest of the request), a page sends it in a second request.
+    /// Every answer but success costs one password hash and says nothing that tells an address with an account from
+    /// one without: the same words, the same lockout after the same number of tries, about the same time
+    /// (OWASP Authentication Cheat Sheet, "Authentication Responses").
     /// </summary>
     public async Task<SignInOutcome> SignInAsync(
         string email, string password, string scheme, CancellationToken cancellationToken, string? secondFactorCode = null)
     {
         var user = await userManager.FindByEmailAsync(email.Trim());
-        if (user is null)
+        if (user is null || user.IsDisabled)
         {
+            HashAsIfChecked(password);
+
             // The typed "email" is not recorded for unknown accounts: it may be a password typed in the wrong box.
-            await audit.SignInFailedAsync(null, null, SignInFailureReasons.UnknownAccount, cancellationToken);
-            return SignInOutcome.Failed;
+            await audit.SignInFailedAsync(user?.Email, user,
+                user is null ? SignInFailureReasons.UnknownAccount : SignInFailureReasons.Disabled, cancellationToken);
+            return unknownAccounts.Failed(userManager.NormalizeEmail(email.Trim()) ?? "")
+                ? SignInOutcome.LockedOut
+                : SignInOutcome.Failed;
         }
 
-        if (user.IsDisabled)
+        // Identity answers a locked account before checking the password, which would make it the quick answer.
+        if (await userManager.IsLockedOutAsync(user))
         {
-            await audit.SignInFailedAsync(email, user, SignInFailureReasons.Disabled, cancellationToken);
-            return SignInOutcome.Failed;
+            HashAsIfChecked(password);
+            await audit.SignInFailedAsync(email, user, SignInFailureReasons.LockedOut, cancellationToken);
+            return SignInOutcome.LockedOut;
         }
 
         signInManager.AuthenticationScheme = scheme;
@@ -63,6 +77,14 @@ public sealed class SignInService(SignInManager<NolbUser> signInManager, UserMan
         await audit.SignInFailedAsync(email, user,
             lockedOut ? SignInFailureReasons.LockedOut : SignInFailureReasons.WrongPassword, cancellationToken);
         return lockedOut ? SignInOutcome.LockedOut : SignInOutcome.Failed;
+    }
+
+    /// <summary>The same work as checking a real account's password, with the same hasher and settings; the answer is thrown away.</summary>
+    private void HashAsIfChecked(string password)
+    {
+        var nobody = new NolbUser { DisplayName = "" };
+        noAccountHash ??= userManager.PasswordHasher.HashPassword(nobody, Guid.NewGuid().ToString());
+        userManager.PasswordHasher.VerifyHashedPassword(nobody, noAccountHash, password);
     }
 
     /// <summary>The second step of a page sign-in: the pending account is in Identity's short-lived two-factor cookie.</summary>

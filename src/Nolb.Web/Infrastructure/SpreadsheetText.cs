@@ -19,6 +19,9 @@ public static class SpreadsheetText
 
     public static string Neutralise(string text) => LooksLikeFormula(text) ? EscapeCharacter + text : text;
 
+    /// <summary>Text as an .xlsx cell holds it: <see cref="Neutralise"/>d, without characters XML cannot hold (<see cref="RefuseControlCharacters.XmlSafe"/>).</summary>
+    public static string Cell(string text) => Neutralise(RefuseControlCharacters.XmlSafe(text));
+
     /// <summary>Takes back the apostrophe <see cref="Neutralise"/> put before text that looks like a formula.</summary>
     public static string? Restore(string? text) =>
         text is { Length: > 1 } && text[0] == EscapeCharacter && LooksLikeFormula(text[1..]) ? text[1..] : text;

@@ -9,9 +9,13 @@ namespace Nolb.Web.Infrastructure;
 
 public static class WebSetup
 {
-    public static IServiceCollection AddNolbWeb(this IServiceCollection services, IConfiguration configuration)
+    private const string HealthPath = "/health";
+
+    public static IServiceCollection AddNolbWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddNolbPublicLinks(configuration, environment);
+        services.AddNolbReverseProxy(configuration);
         services.AddScoped<AuditLog>();
         services.AddSingleton<OnceOnlyForms>();
         services.AddSingleton<OnceOnlyFormFilter>();
@@ -112,17 +116,24 @@ public static class WebSetup
         services.AddSignInRateLimit(configuration);
         services.AddHealthChecks().AddDbContextCheck<NolbDbContext>("database", failureStatus: HealthStatus.Unhealthy);
         services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        {
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            ApiTextAndDates.Add(options.SerializerOptions);
+        });
         return services;
     }
 
     public static WebApplication UseNolbWeb(this WebApplication app)
     {
+        // First, so everything after sees the client's address and scheme rather than the proxy's (ReverseProxy).
+        app.UseForwardedHeaders();
         app.UseNolbErrorHandling();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
-            app.UseHttpsRedirection();
+
+            // A load balancer's health probe often comes over plain HTTP straight to Nolb and wants a 200, not a redirect.
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments(HealthPath), branch => branch.UseHttpsRedirection());
         }
 
         app.UseNolbSecurityHeaders();
@@ -137,7 +148,7 @@ public static class WebSetup
         app.UseMiddleware<IdempotencyKeys>();
 
         app.MapRazorPages();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks(HealthPath).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference(options => options.WithTitle("Nolb API")).AllowAnonymous();
         return app;

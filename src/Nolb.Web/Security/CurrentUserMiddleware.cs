@@ -8,8 +8,9 @@ using Nolb.Web.Data;
 namespace Nolb.Web.Security;
 
 /// <summary>
-/// Checks every authenticated request against the user's row: a disabled or deleted account, or one
-/// whose security stamp changed (password reset, role change, disabling), is treated as signed out.
+/// Checks every authenticated request against the user's row and its session: a disabled or deleted account, one
+/// whose security stamp changed (password reset, role change, disabling), or a session that was signed out (see
+/// <see cref="UserSessions"/>) is treated as signed out. One query, no cache, so an ended session is refused at once.
 /// Cookies are revalidated this way on every request, and so are bearer tokens, which have no
 /// revalidation of their own.
 /// </summary>
@@ -23,8 +24,11 @@ public sealed class CurrentUserMiddleware(RequestDelegate next)
         if (principal.Identity?.IsAuthenticated == true)
         {
             var claims = identityOptions.Value.ClaimsIdentity;
-            var user = Guid.TryParse(principal.FindFirstValue(claims.UserIdClaimType), out var userId)
-                ? await db.Users.Include(u => u.Lep).AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, context.RequestAborted)
+            var sessionId = UserSessions.IdOf(principal);
+            var user = Guid.TryParse(principal.FindFirstValue(claims.UserIdClaimType), out var userId) && sessionId is not null
+                ? await db.Users.Include(u => u.Lep).AsNoTracking()
+                    .Where(u => u.Id == userId && db.UserSessions.Any(s => s.Id == sessionId && s.UserId == u.Id && s.EndedAt == null))
+                    .SingleOrDefaultAsync(context.RequestAborted)
                 : null;
             var stamp = principal.FindFirstValue(claims.SecurityStampClaimType);
             if (user is null || user.IsDisabled || user.SecurityStamp != stamp)

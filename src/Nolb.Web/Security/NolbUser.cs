@@ -19,4 +19,10 @@ public sealed class NolbUser : IdentityUser<Guid>
 
     /// <summary>For a participant's own account: the record it may see, and no other. Null for staff.</summary>
     public Guid? ParticipantId { get; set; }
+
+    /// <summary>
+    /// The 30-second time step of the last authenticator code this account used: a code of that step or an earlier one is
+    /// refused, so a code seen over someone's shoulder (or in a proxy's log) cannot be used again (RFC 6238 section 5.2).
+    /// </summary>
+    public long? LastAuthenticatorStep { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -60,8 +61,23 @@ public static class SecuritySetup
                 options.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<NolbDbContext>()
-            .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddSignInManager<NolbSignInManager>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OnceOnlyAuthenticatorTokenProvider>(OnceOnlyAuthenticatorTokenProvider.Name);
+        services.Configure<IdentityOptions>(o => o.Tokens.AuthenticatorTokenProvider = OnceOnlyAuthenticatorTokenProvider.Name);
+        services.AddScoped<UserSessions>();
+        services.AddScoped(sp => (NolbSignInManager)sp.GetRequiredService<SignInManager<NolbUser>>());
+
+        // Identity renews a cookie's claims from the account now and then; the session the cookie belongs to stays the same.
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>
+        {
+            if (context.CurrentPrincipal?.FindFirst(UserSessions.ClaimType) is { } session && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+            {
+                identity.AddClaim(new Claim(session.Type, session.Value));
+            }
+
+            return Task.CompletedTask;
+        });
 
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddAuthorizationBuilder()

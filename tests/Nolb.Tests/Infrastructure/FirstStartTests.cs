@@ -65,6 +65,7 @@ public sealed class FirstStartWithoutBootstrapSettingsTests : IAsyncLifetime
             builder.UseEnvironment("Testing");
             builder.UseSetting("Nolb:Database:Provider", database!.Provider.ToString());
             builder.UseSetting("ConnectionStrings:Nolb", database.ConnectionString);
+            builder.UseSetting("Nolb:PublicBaseUrl", "https://localhost");
         });
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
 
@@ -84,6 +85,7 @@ public sealed class FirstStartWithoutBootstrapSettingsTests : IAsyncLifetime
             builder.UseEnvironment("Production");
             builder.UseSetting("Nolb:Database:Provider", database!.Provider.ToString());
             builder.UseSetting("ConnectionStrings:Nolb", database.ConnectionString);
+            builder.UseSetting("Nolb:PublicBaseUrl", "https://localhost");
             builder.UseSetting("Nolb:Demo", "true");
         });
 

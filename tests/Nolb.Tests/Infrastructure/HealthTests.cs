@@ -26,6 +26,7 @@ public sealed class HealthTests(NolbAppFactory app) : IClassFixture<NolbAppFacto
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("Nolb:Database:Provider", "Sqlite");
+            builder.UseSetting("Nolb:PublicBaseUrl", "https://localhost");
             builder.UseSetting("ConnectionStrings:Nolb", $"Data Source={folder}/nolb.db;Pooling=False");
         });
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });

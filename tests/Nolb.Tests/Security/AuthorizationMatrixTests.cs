@@ -165,6 +165,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFactory app) : I
         Page("/Vacancies/Occupations", "/Vacancies/Occupations", EmployerReaders),
 
         new("POST /api/v1/auth/login", "/api/v1/auth/login", SignedIn, Anonymous: true),
+        new("POST /api/v1/auth/refresh", "/api/v1/auth/refresh", SignedIn, Anonymous: true),
+        new("POST /api/v1/auth/revoke", "/api/v1/auth/revoke", SignedIn, Anonymous: true),
         new("GET /api/v1/leps", "/api/v1/leps", SignedIn, Anonymous: true),
         new("GET /api/v1/leps/{code}", "/api/v1/leps/S12000049", SignedIn, Anonymous: true),
         Api("GET", "/api/v1/me", "/api/v1/me", SignedIn),

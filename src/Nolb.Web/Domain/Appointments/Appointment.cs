@@ -38,7 +38,11 @@ public sealed class Appointment : IVersioned
     public DateTime RecordedAt { get; init; }
     public Guid Version { get; set; } = Guid.NewGuid();
 
-    public DateTime EndsAt => StartsAt.AddMinutes(DurationMinutes);
+    public DateTime EndsAt => EndOf(StartsAt, DurationMinutes);
+
+    /// <summary>The end of an appointment; one stored at the end of the calendar (before dates were bounded) ends there instead of failing.</summary>
+    public static DateTime EndOf(DateTime startsAt, int durationMinutes) =>
+        startsAt > DateTime.MaxValue.AddMinutes(-durationMinutes) ? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc) : startsAt.AddMinutes(durationMinutes);
 
     /// <summary>Upcoming: not yet started and not cancelled or otherwise closed.</summary>
     public bool IsUpcoming(DateTime now) => Attendance is null && StartsAt >= now;
@@ -49,6 +53,10 @@ public sealed class Appointment : IVersioned
         if (d.StartsAt is null)
         {
             errors.Add(("Date", "Enter the date and time of the appointment"));
+        }
+        else if (!DateBounds.Contains(d.StartsAt.Value))
+        {
+            errors.Add(("Date", $"Enter a date with a year {DateBounds.Range}"));
         }
         else if (isNew && d.StartsAt < now.AddDays(-7))
         {

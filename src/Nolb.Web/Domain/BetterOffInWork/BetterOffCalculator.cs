@@ -14,14 +14,13 @@ public static class BetterOffCalculator
     /// <summary>What the calculation does not cover; shown with every result.</summary>
     public static IReadOnlyList<string> Limits { get; } =
     [
-        "Council Tax Reduction is not included; it also changes when earnings change.",
+        "Council tax and Council Tax Reduction are included only when the council area and band (or the bill) are given; non-dependants, second adult reduction, capital and earnings disregards are not applied to Council Tax Reduction.",
         "Transitional protection (for people moved from older benefits) and the transitional SDP element are not included.",
-        "Rent is taken as the full eligible rent: Local Housing Allowance limits for private tenants, the social sector size criteria (bedroom tax) and non-dependant housing cost contributions are not applied.",
+        "Private rent is limited by the Local Housing Allowance for the area and the bedrooms allowed; an extra bedroom for a disabled child or an overnight carer, and non-dependant housing cost contributions, are not applied.",
         "Owner-occupiers get no housing element here (Support for Mortgage Interest is a loan and is not included).",
         "Savings and capital, unearned income, student income, self-employment and the minimum income floor are not included.",
-        "Other benefits (Child Benefit, disability benefits, Carer Support Payment, Best Start payments, free school meals) are not included; Child Benefit counts towards the benefit cap, so the cap may bite sooner than shown.",
+        "Other benefits (disability benefits, Carer Support Payment, Best Start payments, free school meals) are not included.",
         "Exceptions to the two-child limit (multiple births, adoption, kinship care, non-consensual conception) are not modelled.",
-        "Exemptions from the benefit cap through disability benefits (PIP, Adult Disability Payment, DLA and others) are not modelled; only the earnings, LCWRA and carer exemptions are.",
         "Pay is averaged over a calendar month: people paid weekly, fortnightly or four-weekly will sometimes have two paydays in one assessment period, which changes that month's Universal Credit.",
         "Tax assumes a Scottish taxpayer with the standard personal allowance and tax code and no other taxable income; the pension contribution is assumed to be taken from pay after tax (relief at source), and the pension tax relief added to the pot is not counted as income.",
         "Childcare costs are assumed to be paid only when in work, and to be for registered childcare the person reports to DWP.",
@@ -62,7 +61,7 @@ public static class BetterOffCalculator
             < 0 => $"You would be {Money.Format(-rounded)} a month worse off in this job.",
             _ => "You would be no better and no worse off in this job.",
         };
-        var unconfirmed = rates.Rates.Where(r => !r.Confirmed).OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        var unconfirmed = rates.Rates.Where(r => !r.Confirmed && Used(r.Key, household)).OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
         if (unconfirmed.Count > 0)
         {
             answer += $" {unconfirmed.Count} of the {rates.TaxYear} rates used are not yet confirmed against their official source, so treat this as provisional.";
@@ -71,14 +70,51 @@ public static class BetterOffCalculator
         return new BetterOffResult(rates.TaxYear, now.Totals(), inWork.Totals(), rounded, answer, lines, notes.Distinct().ToList(), Limits, unconfirmed);
     }
 
-    private sealed record ScenarioAmounts(
-        decimal Gross, decimal Tax, decimal Ni, decimal Pension, decimal NetEarnings, decimal UniversalCredit, decimal Scp, decimal Childcare)
+    /// <summary>
+    /// Whether a rate is used for this household: each council's Band D figure and each Local Housing Allowance rate
+    /// matter only to the household that lives there, and Council Tax Reduction only when council tax is included.
+    /// </summary>
+    private static bool Used(string key, Household household)
     {
-        public decimal Net => NetEarnings + UniversalCredit + Scp - Childcare;
+        if (key.StartsWith("councilTax.bandD.", StringComparison.Ordinal))
+        {
+            return household.CouncilTax is { AnnualCouncilTax: null } home && key == CouncilTaxReduction.BandDKey(home.CouncilCode);
+        }
+
+        if (key.StartsWith("lha.", StringComparison.Ordinal))
+        {
+            return key == Housing.LhaKey(household);
+        }
+
+        return !key.StartsWith("ctr.", StringComparison.Ordinal) || household.CouncilTax is not null;
+    }
+
+    private sealed record ScenarioAmounts(
+        decimal Gross, decimal Tax, decimal Ni, decimal Pension, decimal NetEarnings, decimal UniversalCredit, decimal Scp, decimal Childcare,
+        decimal ChildBenefit, decimal Dhp, decimal CouncilTaxReduction, decimal CouncilTaxDue)
+    {
+        public decimal Net => NetEarnings + UniversalCredit + Dhp + ChildBenefit + Scp - Childcare - CouncilTaxDue;
 
         public ScenarioTotals Totals() => new(
             Money.Pence(Gross), Money.Pence(Tax), Money.Pence(Ni), Money.Pence(Pension), Money.Pence(NetEarnings),
-            Money.Pence(UniversalCredit), Money.Pence(Scp), Money.Pence(Childcare), Money.Pence(Net));
+            Money.Pence(UniversalCredit), Money.Pence(Scp), Money.Pence(Childcare), Money.Pence(Net), Money.Pence(ChildBenefit), Money.Pence(Dhp),
+            Money.Pence(CouncilTaxReduction), Money.Pence(CouncilTaxDue));
+    }
+
+    /// <summary>Child Benefit for every child on the claim (under 16, or under 20 in approved education): the eldest rate once, the other rate for the rest.</summary>
+    private static (decimal Monthly, string Words) ChildBenefit(IReadOnlyList<Child> children, RateTable rates)
+    {
+        if (children.Count == 0)
+        {
+            return (0, "No children.");
+        }
+
+        var eldest = rates.Value("childBenefit.eldest");
+        var other = rates.Value("childBenefit.other");
+        var weekly = eldest + (children.Count - 1) * other;
+        return (weekly * WeeksPerMonth,
+            $"{Money.Format(eldest)} a week for the eldest child" + (children.Count > 1 ? $" + {children.Count - 1} × {Money.Format(other)} for the others" : "") +
+            $" = {Money.Format(weekly)} a week × 52 ÷ 12. Not means-tested, so the same in work, but it counts towards the benefit cap (the High Income Child Benefit Charge is not modelled).");
     }
 
     private static ScenarioAmounts Evaluate(
@@ -102,10 +138,42 @@ public static class BetterOffCalculator
             PerAdult(earnings, (_, i) => deductions[i].PensionExplanation, "No earnings, no automatic enrolment."));
         Line("earnings.net", "Take-home pay", netEarnings, "Earnings minus income tax, National Insurance and pension contribution.");
 
-        var uc = UniversalCredit.For(household, rates, netEarnings, earnings, scenario == Scenario.InWork ? childcareCosts : 0);
+        var (childBenefit, childBenefitWords) = ChildBenefit(household.Children, rates);
+        var uc = UniversalCredit.For(household, rates, netEarnings, earnings, scenario == Scenario.InWork ? childcareCosts : 0, childBenefit);
         foreach (var part in uc.Parts)
         {
             Line(part.Key, part.Label, part.Amount, part.Explanation);
+        }
+
+        // Scotland funds councils to mitigate the benefit cap through Discretionary Housing Payments for households
+        // with housing costs (Discretionary Housing Payments (Grants) (Scotland) Regulations 2014; Scottish Government
+        // benefit cap mitigation). A DHP can make up the cut only as far as the housing costs go.
+        var dhp = uc.CapReduction > 0 ? Math.Min(uc.CapReduction, uc.Housing) : 0;
+        if (uc.CapReduction > 0)
+        {
+            Line("dhp", "Discretionary Housing Payment (benefit cap mitigation)", dhp, dhp > 0
+                ? $"The council can pay a Discretionary Housing Payment to make up the benefit cap cut of {Money.Format(uc.CapReduction)}, up to the housing costs in the award " +
+                  $"({Money.Format(uc.Housing)}). In Scotland the Scottish Government funds councils to do this in full; apply to the council. It is discretionary, so it is shown but not promised."
+                : "The benefit cap cuts Universal Credit, but there are no housing costs in the award, so a Discretionary Housing Payment cannot make it up.");
+        }
+
+        Line("childBenefit", "Child Benefit", childBenefit, childBenefitWords);
+        if (uc.RentShortfall > 0)
+        {
+            Line("housing.shortfall", "Rent not covered by Universal Credit (you pay it)", uc.RentShortfall,
+                "Private rent above the Local Housing Allowance is paid from other income; it is the same in both columns, so it does not change the answer. " +
+                "The council may help for a while with a Discretionary Housing Payment.");
+        }
+
+        decimal ctr = 0, councilTaxDue = 0;
+        if (household.CouncilTax is { } home)
+        {
+            var councilTax = CouncilTaxReduction.For(household, home, rates, uc.Award, uc.Housing, uc.Childcare, netEarnings);
+            ctr = councilTax.MonthlyReduction;
+            councilTaxDue = councilTax.MonthlyDue;
+            Line("councilTax", "Council tax for the home", councilTax.MonthlyCouncilTax, councilTax.ChargeWords);
+            Line("councilTax.reduction", "Council Tax Reduction", ctr, councilTax.ReductionWords);
+            Line("councilTax.due", "Council tax you pay (taken off)", councilTaxDue, "Council tax for the home less Council Tax Reduction.");
         }
 
         if (uc.Note is not null)
@@ -128,9 +196,12 @@ public static class BetterOffCalculator
                 childcareCosts > 0 ? "The childcare costs you expect while in work; Universal Credit pays part of them back (see the childcare element)." : "No childcare costs entered.");
         }
 
-        var amounts = new ScenarioAmounts(gross, tax, ni, pension, netEarnings, uc.Award, scp, scenario == Scenario.InWork ? childcareCosts : 0);
+        var amounts = new ScenarioAmounts(gross, tax, ni, pension, netEarnings, uc.Award, scp, scenario == Scenario.InWork ? childcareCosts : 0, childBenefit, dhp, ctr, councilTaxDue);
         Line("net", "Net household income", amounts.Net,
-            "Take-home pay + Universal Credit + Scottish Child Payment" + (scenario == Scenario.InWork ? " − childcare you pay." : ". Rent is left out because it is the same in both columns."));
+            "Take-home pay + Universal Credit + Discretionary Housing Payment + Child Benefit + Scottish Child Payment"
+            + (household.CouncilTax is null ? "" : " − council tax you pay")
+            + (scenario == Scenario.InWork ? " − childcare you pay." : ". Rent is left out because it is the same in both columns.")
+            + (household.CouncilTax is null ? " Council tax is not included: give the council area and band to include it and Council Tax Reduction." : ""));
         return amounts;
     }
 

@@ -22,7 +22,11 @@ public sealed record ScenarioTotals(
     decimal UniversalCredit,
     decimal ScottishChildPayment,
     decimal ChildcareCosts,
-    decimal NetHouseholdIncome);
+    decimal NetHouseholdIncome,
+    decimal ChildBenefit,
+    decimal DiscretionaryHousingPayment,
+    decimal CouncilTaxReduction,
+    decimal CouncilTaxDue);
 
 public sealed record BetterOffResult(
     string TaxYear,

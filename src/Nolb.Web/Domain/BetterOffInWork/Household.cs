@@ -19,7 +19,10 @@ public enum PayFrequency
 /// One adult on the claim. LCWRA is "limited capability for work and work-related activity";
 /// <see cref="LcwraProtectedRate"/> is for someone who had it before 6 April 2026, meets the severe conditions
 /// criteria or is terminally ill (the higher 2026-27 rate); <see cref="LimitedCapabilityForWork"/> alone
-/// only brings a work allowance (its element closed to new claims in 2017).
+/// only brings a work allowance (its element closed to new claims in 2017). <see cref="DisabilityBenefit"/> is
+/// receiving a benefit that lifts the benefit cap (UC Regulations 2013 reg 83(1)): Personal Independence Payment,
+/// Adult Disability Payment, Disability Living Allowance, Attendance Allowance, Armed Forces Independence Payment,
+/// industrial injuries benefit or a war pension.
 /// </summary>
 public sealed record Adult(
     int Age,
@@ -27,13 +30,20 @@ public sealed record Adult(
     bool Carer = false,
     decimal CurrentMonthlyEarnings = 0,
     bool LimitedCapabilityForWork = false,
-    bool LcwraProtectedRate = false);
+    bool LcwraProtectedRate = false,
+    bool DisabilityBenefit = false);
 
-public sealed record Child(int Age, bool BornBefore6April2017 = false, ChildDisability Disability = ChildDisability.None);
+public sealed record Child(int Age, bool BornBefore6April2017 = false, ChildDisability Disability = ChildDisability.None, ChildSex Sex = ChildSex.Unknown);
 
 /// <summary>The job: its pay replaces the current earnings of adult <see cref="AdultIndex"/>.</summary>
 public sealed record JobOffer(int AdultIndex, decimal HoursPerWeek, decimal HourlyPay, PayFrequency PayFrequency = PayFrequency.Monthly);
 
+/// <summary>
+/// The household on the claim. <see cref="BenefitCapGracePeriod"/>: someone earned at least the earnings exception
+/// level in each of the 12 months before their work ended, and it ended less than 9 months ago (UC Regs 2013 reg 82(2)-(4)).
+/// <see cref="Brma"/> is the Broad Rental Market Area code of a private tenancy; <see cref="SharedRateExempt"/> an exemption
+/// from the shared accommodation rate other than a disability benefit (care leaver under 25, hostel, MAPPA, abuse, trafficking).
+/// </summary>
 public sealed record Household(
     IReadOnlyList<Adult> Adults,
     IReadOnlyList<Child> Children,
@@ -41,4 +51,17 @@ public sealed record Household(
     decimal MonthlyServiceCharges,
     bool OwnerOccupier,
     JobOffer Offer,
-    decimal MonthlyChildcareInWork);
+    decimal MonthlyChildcareInWork,
+    bool BenefitCapGracePeriod = false,
+    CouncilTaxHome? CouncilTax = null,
+    Landlord Landlord = Landlord.Social,
+    string? Brma = null,
+    bool SharedRateExempt = false,
+    int? ChildcareChildren = null)
+{
+    /// <summary>
+    /// How many children the childcare is paid for (UC Regulations 2013 reg 34: the maximum is for one child or for two
+    /// or more); when not given, the children under 16.
+    /// </summary>
+    public int ChildrenInChildcare => ChildcareChildren ?? Children.Count(c => c.Age < 16);
+}

@@ -3,8 +3,11 @@ using System.Text.Json;
 
 namespace Nolb.Web.Domain.BetterOffInWork;
 
-/// <summary>One published rate with where it comes from; <see cref="Confirmed"/> is false until checked against that source.</summary>
-public sealed record Rate(string Key, decimal Value, string Unit, string Description, string SourceTitle, string SourceUrl, bool Confirmed);
+/// <summary>
+/// One published rate with where it comes from; <see cref="Confirmed"/> is false until checked against that source, and
+/// <see cref="AsPublishedOn"/> is the date the source was read when it was checked.
+/// </summary>
+public sealed record Rate(string Key, decimal Value, string Unit, string Description, string SourceTitle, string SourceUrl, bool Confirmed, DateOnly? AsPublishedOn = null);
 
 /// <summary>
 /// Every rate the calculation uses for one tax year, read from data (Reference/better-off/YYYY-YY.json).
@@ -29,7 +32,10 @@ public sealed class RateTable
         "tax.starter.rate", "tax.basic.rate", "tax.intermediate.rate", "tax.higher.rate", "tax.advanced.rate", "tax.top.rate",
         "ni.primaryThreshold", "ni.upperEarningsLimit", "ni.mainRate", "ni.upperRate",
         "pension.trigger", "pension.qualifyingLower", "pension.qualifyingUpper", "pension.employeeRate",
-        "scp.weekly",
+        "scp.weekly", "childBenefit.eldest", "childBenefit.other",
+        "councilTax.ratio.A", "councilTax.ratio.B", "councilTax.ratio.C", "councilTax.ratio.D",
+        "councilTax.ratio.E", "councilTax.ratio.F", "councilTax.ratio.G", "councilTax.ratio.H", "councilTax.singlePersonDiscount",
+        "ctr.taper", "ctr.personalAllowance.singleUnder25", "ctr.personalAllowance.single25OrOver", "ctr.personalAllowance.couple", "ctr.childPremium",
     ];
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
@@ -85,7 +91,18 @@ public sealed class RateTable
                 throw new InvalidDataException($"{name}: rate '{r.Key}' needs a key, a value of 0 or more, a source title and a source URL.");
             }
 
-            if (!rates.TryAdd(r.Key, new Rate(r.Key, r.Value.Value, r.Unit ?? "", r.Description ?? r.Key, r.SourceTitle, r.SourceUrl!, r.Confirmed ?? false)))
+            DateOnly? asPublishedOn = null;
+            if (r.AsPublishedOn is not null)
+            {
+                if (!DateOnly.TryParseExact(r.AsPublishedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    throw new InvalidDataException($"{name}: rate '{r.Key}' has asPublishedOn '{r.AsPublishedOn}', which is not a yyyy-MM-dd date.");
+                }
+
+                asPublishedOn = date;
+            }
+
+            if (!rates.TryAdd(r.Key, new Rate(r.Key, r.Value.Value, r.Unit ?? "", r.Description ?? r.Key, r.SourceTitle, r.SourceUrl!, r.Confirmed ?? false, asPublishedOn)))
             {
                 throw new InvalidDataException($"{name}: rate '{r.Key}' appears twice.");
             }
@@ -102,5 +119,6 @@ public sealed class RateTable
 
     private sealed record RateFile(string? TaxYear, string? StartsOn, string? EndsOn, List<RateRow>? Rates);
 
-    private sealed record RateRow(string? Key, decimal? Value, string? Unit, string? Description, string? SourceTitle, string? SourceUrl, bool? Confirmed);
+    private sealed record RateRow(
+        string? Key, decimal? Value, string? Unit, string? Description, string? SourceTitle, string? SourceUrl, bool? Confirmed, string? AsPublishedOn);
 }

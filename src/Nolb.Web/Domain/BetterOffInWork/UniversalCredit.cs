@@ -8,9 +8,11 @@ public sealed record UcPart(string Key, string Label, decimal Amount, string Exp
 /// earnings above any work allowance, less any benefit cap reduction (Universal Credit Regulations 2013,
 /// regs 22, 36, 80A-83). Never negative.
 /// </summary>
-public sealed record UniversalCredit(decimal Award, IReadOnlyList<UcPart> Parts, string? Note)
+public sealed record UniversalCredit(
+    decimal Award, IReadOnlyList<UcPart> Parts, string? Note, decimal Housing, decimal CapReduction, decimal Childcare, decimal RentShortfall)
 {
-    public static UniversalCredit For(Household household, RateTable rates, decimal netEarnings, IReadOnlyList<decimal> grossEarnings, decimal childcareCosts)
+    public static UniversalCredit For(
+        Household household, RateTable rates, decimal netEarnings, IReadOnlyList<decimal> grossEarnings, decimal childcareCosts, decimal childBenefit)
     {
         var parts = new List<UcPart>();
         var adults = household.Adults;
@@ -68,13 +70,8 @@ public sealed record UniversalCredit(decimal Award, IReadOnlyList<UcPart> Parts,
                 "Someone with the LCWRA element does not also get the carer element."));
         }
 
-        var housingCosts = household.OwnerOccupier ? 0 : household.MonthlyRent + household.MonthlyServiceCharges;
-        var housing = housingCosts;
-        parts.Add(new("uc.housing", "Universal Credit: housing element", housing, household.OwnerOccupier
-            ? "Owner-occupier: no housing element (Support for Mortgage Interest is a loan and is not included)."
-            : housingCosts > 0
-                ? $"Rent {Money.Format(household.MonthlyRent)} + eligible service charges {Money.Format(household.MonthlyServiceCharges)}, taken in full (Local Housing Allowance and size limits are not applied)."
-                : "No rent entered."));
+        var (housing, shortfall, housingWords) = BetterOffInWork.Housing.Element(household, rates);
+        parts.Add(new("uc.housing", "Universal Credit: housing element", housing, housingWords));
 
         var childcare = ChildcareElement(household, rates, grossEarnings, childcareCosts, out var childcareWords);
         parts.Add(new("uc.childcare", "Universal Credit: childcare element", childcare, childcareWords));
@@ -98,14 +95,14 @@ public sealed record UniversalCredit(decimal Award, IReadOnlyList<UcPart> Parts,
             : $"{BetterOffCalculator.Percent(taper)} of net earnings {Money.Format(netEarnings)} (after tax, National Insurance and pension) above the work allowance {Money.Format(workAllowance)}."));
 
         var beforeCap = Math.Max(0, maximum - tapered);
-        var (capReduction, capWords, note) = BenefitCap(household, rates, beforeCap, childcare, netEarnings);
+        var (capReduction, capWords, note) = BenefitCap(household, rates, beforeCap, childcare, netEarnings, childBenefit);
         parts.Add(new("uc.benefitCap", "Benefit cap (taken off)", capReduction, capWords));
 
         var award = Math.Max(0, beforeCap - capReduction);
         parts.Add(new("uc.award", "Universal Credit", award, beforeCap == 0 && maximum > 0
             ? "The taper takes away the whole maximum amount, so no Universal Credit is paid (it cannot go below £0)."
             : "Maximum amount, less the taper, less any benefit cap reduction."));
-        return new UniversalCredit(award, parts, note);
+        return new UniversalCredit(award, parts, note, housing, capReduction, childcare, shortfall);
     }
 
     private static decimal ChildElements(IReadOnlyList<Child> children, RateTable rates, out string words)
@@ -168,39 +165,83 @@ public sealed record UniversalCredit(decimal Award, IReadOnlyList<UcPart> Parts,
             return 0;
         }
 
+        // UC Regulations 2013 reg 34: the maximum depends on the children the childcare is paid for, not on all children.
         var share = rates.Value("uc.childcare.percentage");
-        var twoOrMore = household.Children.Count >= 2;
+        var cared = household.ChildrenInChildcare;
+        var twoOrMore = cared >= 2;
         var cap = rates.Value(twoOrMore ? "uc.childcare.maxTwoOrMore" : "uc.childcare.maxOneChild");
         var element = Math.Min(costs * share, cap);
-        words = $"{BetterOffCalculator.Percent(share)} of childcare costs {Money.Format(costs)} = {Money.Format(costs * share)}, up to the maximum {Money.Format(cap)} for {(twoOrMore ? "two or more children" : "one child")}."
-            + (costs * share > cap ? " The maximum applies." : "");
+        words = $"{BetterOffCalculator.Percent(share)} of childcare costs {Money.Format(costs)} = {Money.Format(costs * share)}, up to the maximum {Money.Format(cap)} for {(twoOrMore ? "two or more children" : "one child")} " +
+            (household.ChildcareChildren is null ? $"(the childcare is taken to be for the {cared} child(ren) under 16; say how many if fewer)" : $"(childcare for {cared} child(ren))") +
+            " (UC Regulations 2013 reg 34)." + (costs * share > cap ? " The maximum applies." : "");
         return element;
     }
 
-    private static (decimal Reduction, string Words, string? Note) BenefitCap(Household household, RateTable rates, decimal beforeCap, decimal childcare, decimal netEarnings)
+    /// <summary>
+    /// The benefit cap (UC Regulations 2013 regs 79-83): Universal Credit without the childcare element (reg 81) plus
+    /// Child Benefit (reg 79(4)(c)) above the cap is taken off. The exceptions come first, each with its reason:
+    /// reg 83(1) (LCWRA, carer element, disability benefits of an adult or a child), reg 82(1) (earnings of at least
+    /// 16 hours a week at the National Living Wage, × 52 ÷ 12) and the 9-month grace period of reg 82(2)-(4).
+    /// </summary>
+    private static (decimal Reduction, string Words, string? Note) BenefitCap(
+        Household household, RateTable rates, decimal beforeCap, decimal childcare, decimal netEarnings, decimal childBenefit)
     {
-        var grace = "If the person has earned at least the earnings exemption level for the last 12 months and the work stops, the benefit cap does not apply for a 9-month grace period.";
-        if (household.Adults.Any(a => a.LimitedCapabilityForWorkAndWorkRelatedActivity || a.Carer))
-        {
-            return (0, "The benefit cap does not apply: someone on the claim has the LCWRA or carer element.", null);
-        }
-
         var hours = rates.Value("uc.benefitCap.earningsExemptionHours");
         var nlw = rates.Value("pay.nationalLivingWage");
         var exemption = hours * nlw * BetterOffCalculator.WeeksPerMonth;
-        if (netEarnings >= exemption)
+        var exemptBecause = CapExemption(household, netEarnings, exemption, hours, nlw);
+        if (exemptBecause is not null)
         {
-            return (0, $"The benefit cap does not apply: net earnings {Money.Format(netEarnings)} are at least {Money.Format(exemption)} a month ({hours:0} hours × National Living Wage {Money.Format(nlw)} × 52 ÷ 12).", grace);
+            return (0, "The benefit cap does not apply: " + exemptBecause, null);
         }
 
+        var grace = $"If someone earned at least {Money.Format(exemption)} a month (after tax, National Insurance and pension) in each of the 12 months before their work ended, " +
+            "the benefit cap does not apply for a 9-month grace period after it ends (UC Regulations 2013 reg 82(2)).";
         var singleNoChildren = household.Adults.Count == 1 && household.Children.Count == 0;
         var cap = rates.Value(singleNoChildren ? "uc.benefitCap.single" : "uc.benefitCap.coupleOrChildren");
         var capped = beforeCap - childcare;
-        var reduction = Math.Max(0, capped - cap);
+        var reduction = Math.Min(Math.Max(0, capped), Math.Max(0, capped + childBenefit - cap));
         var words = $"The cap outside Greater London for {(singleNoChildren ? "a single adult without children" : "a couple or anyone with a child")} is {Money.Format(cap)} a month; " +
-            $"Universal Credit (without the childcare element) of {Money.Format(capped)} is " +
-            (reduction > 0 ? $"over it by {Money.Format(reduction)}, which is taken off." : "within it.") +
-            $" Earnings of at least {Money.Format(exemption)} a month would lift the cap. Other capped benefits (such as Child Benefit) are not included.";
+            $"Universal Credit (without the childcare element) of {Money.Format(capped)}" +
+            (childBenefit > 0 ? $" plus Child Benefit of {Money.Format(childBenefit)}, {Money.Format(capped + childBenefit)} in all," : "") + " is " +
+            (reduction > 0 ? $"over it by {Money.Format(reduction)}, which is taken off Universal Credit." : "within it.") +
+            $" Net earnings of at least {Money.Format(exemption)} a month would lift the cap (UC Regulations 2013 regs 79-82).";
         return (reduction, words, reduction > 0 ? grace : null);
+    }
+
+    /// <summary>Why the cap does not apply, or null when it does. The order is the regulation's: benefits first, then earnings.</summary>
+    private static string? CapExemption(Household household, decimal netEarnings, decimal exemption, decimal hours, decimal nlw)
+    {
+        var adults = household.Adults;
+        if (adults.Any(a => a.LimitedCapabilityForWorkAndWorkRelatedActivity))
+        {
+            return "someone on the claim has the LCWRA element (UC Regulations 2013 reg 83(1)(a)).";
+        }
+
+        if (adults.Any(a => a.Carer))
+        {
+            return "the carer element is in the award (UC Regulations 2013 reg 83(1)(b)).";
+        }
+
+        if (adults.Any(a => a.DisabilityBenefit))
+        {
+            return "an adult on the claim gets a disability benefit such as PIP, Adult Disability Payment, DLA or Attendance Allowance (UC Regulations 2013 reg 83(1)).";
+        }
+
+        var disabledChildren = household.Children.Count(c => c.Disability != ChildDisability.None);
+        if (disabledChildren > 0)
+        {
+            return $"{disabledChildren} child(ren) get the disabled child addition, which is paid only with Child Disability Payment, DLA, PIP or Adult Disability Payment, " +
+                "and a child's disability benefit lifts the cap (UC Regulations 2013 reg 83(1)).";
+        }
+
+        if (netEarnings >= exemption)
+        {
+            return $"net earnings {Money.Format(netEarnings)} are at least {Money.Format(exemption)} a month ({hours:0} hours × National Living Wage {Money.Format(nlw)} × 52 ÷ 12; UC Regulations 2013 reg 82(1)).";
+        }
+
+        return household.BenefitCapGracePeriod
+            ? "the household is in the 9-month grace period after work that paid at least the earnings exception level ended (UC Regulations 2013 reg 82(2)); the cap will apply when it ends."
+            : null;
     }
 }

@@ -5,15 +5,23 @@ namespace Nolb.Web.Domain.Measurement;
 /// <summary>
 /// Statistical disclosure control for every table a national analyst sees or that is exported for
 /// publication. Pure: the rules are tested without a web host, and /Measurement/DisclosureControl explains
-/// them to users.
+/// them to users. The attacker it protects against knows every published figure, that every row, column and
+/// grand total is the exact sum of its cells, that a zero is a true zero and so that a hidden count is at least 1
+/// (GSS "Statistical disclosure control for tables produced from administrative data sources": differencing and
+/// secondary disclosure from totals).
 /// <list type="number">
 /// <item>Totals are worked out from the true counts before anything is suppressed.</item>
 /// <item>Primary suppression: a count from 1 to <see cref="DisclosureRules.MinimumCount"/> − 1 (1–4 by
 /// default) is shown as <c>[c]</c>, totals included. Zero stays zero.</item>
-/// <item>Secondary suppression: a row or column (each with its total) that has exactly one suppressed cell
-/// would let anyone work that cell out by subtraction, so a second cell on the same line is suppressed too.
-/// That cell lies on another line, which may then need a second cell of its own: the rule is applied again
-/// until every line has no suppressed cell or at least two (a fixed point).</item>
+/// <item>Secondary suppression is chosen by attacking the table: every hidden count gets the range the published
+/// figures allow (interval propagation over every row, column and total equation until nothing narrows), and while
+/// any hidden count's range is narrower than the protection interval (<see cref="DisclosureRules.ProtectionWidth"/>:
+/// at least 4 possible values, as wide as the "1 to 4" the symbol itself stands for), the smallest non-zero count
+/// shown on one of its lines is hidden too, cells before totals.</item>
+/// <item>A two-way table's totals are each a one-way table of their own (an LEP's starts, Scotland's starts by sex),
+/// shown on dashboards and in other tables too; so they are protected first, as one-way tables, and the two-way table
+/// keeps them exactly as shown there and hides cells inside it. The same figure is then hidden or shown alike
+/// wherever it appears, and no table narrows a hidden total that another leaves wide.</item>
 /// <item>A percentage is not shown (<c>[low]</c>) when its denominator is under
 /// <see cref="DisclosureRules.MinimumDenominator"/> (20 by default), or when its numerator or denominator is suppressed.</item>
 /// </list>
@@ -27,19 +35,18 @@ public static class DisclosureControl
     public static ProtectedList Protect(IReadOnlyList<int> counts, DisclosureRules? rules = null)
     {
         rules ??= DisclosureRules.Default;
-        var total = counts.Sum();
-        var values = counts.Append(total).ToArray();
-        var totalIndex = counts.Count;
-        var lines = new[] { Enumerable.Range(0, values.Length).ToArray() };
-        var status = Solve(values, lines, [.. counts.Select(_ => 0), 1], rules);
-        return new ProtectedList(
-            counts.Select((c, i) => new ProtectedCount(c, status[i])).ToList(),
-            new ProtectedCount(total, status[totalIndex]));
+        var total = counts.Count;
+        var values = counts.Append(counts.Sum()).ToArray();
+        var system = new Equations(values, [(Enumerable.Range(0, counts.Count).ToArray(), total)], [.. counts.Select(_ => 0), 1]);
+        var status = system.Protect(new bool[values.Length], Primary(values, rules), rules);
+        return new ProtectedList(counts.Select((c, i) => new ProtectedCount(c, status[i])).ToList(), new ProtectedCount(values[total], status[total]));
     }
 
     /// <summary>
     /// A two-way table (rows × columns) with row totals, column totals and the grand total, all computed
-    /// from the true counts before suppression.
+    /// from the true counts before suppression. The totals are protected as the one-way tables they are elsewhere
+    /// (<see cref="Protect(IReadOnlyList{int}, DisclosureRules?)"/>) and kept so; cells inside are hidden until the
+    /// whole table withstands the attack.
     /// </summary>
     public static ProtectedTable Protect(int[,] counts, DisclosureRules? rules = null)
     {
@@ -60,28 +67,44 @@ public static class DisclosureControl
             }
         }
 
-        var lines = new List<int[]>();
+        var lines = new List<(int[] Parts, int Total)>();
         for (var r = 0; r <= rows; r++)
         {
-            lines.Add(Enumerable.Range(0, columns + 1).Select(c => Index(r, c)).ToArray());
+            lines.Add((Enumerable.Range(0, columns).Select(c => Index(r, c)).ToArray(), Index(r, columns)));
         }
 
         for (var c = 0; c <= columns; c++)
         {
-            lines.Add(Enumerable.Range(0, rows + 1).Select(r => Index(r, c)).ToArray());
+            lines.Add((Enumerable.Range(0, rows).Select(r => Index(r, c)).ToArray(), Index(rows, c)));
         }
 
         // How much of a total a cell is: 0 inside the table, 1 for a row or column total, 2 for the grand total.
         var rank = new int[values.Length];
+        var kept = new bool[values.Length];
+        var status = Primary(values, rules);
+        var rowTotals = Protect(Enumerable.Range(0, rows).Select(r => values[Index(r, columns)]).ToList(), rules);
+        var columnTotals = Protect(Enumerable.Range(0, columns).Select(c => values[Index(rows, c)]).ToList(), rules);
         for (var r = 0; r <= rows; r++)
         {
             for (var c = 0; c <= columns; c++)
             {
                 rank[Index(r, c)] = (r == rows ? 1 : 0) + (c == columns ? 1 : 0);
+                kept[Index(r, c)] = r == rows || c == columns;
             }
         }
 
-        var status = Solve(values, lines, rank, rules);
+        for (var r = 0; r < rows; r++)
+        {
+            status[Index(r, columns)] = rowTotals.Cells[r].Suppression;
+        }
+
+        for (var c = 0; c < columns; c++)
+        {
+            status[Index(rows, c)] = columnTotals.Cells[c].Suppression;
+        }
+
+        status[Index(rows, columns)] = rowTotals.Total.IsSuppressed ? rowTotals.Total.Suppression : columnTotals.Total.Suppression;
+        status = new Equations(values, lines, rank).Protect(kept, status, rules);
         var grid = new ProtectedCount[rows + 1, columns + 1];
         for (var r = 0; r <= rows; r++)
         {
@@ -127,51 +150,118 @@ public static class DisclosureControl
     public static decimal? PercentageValue(int numerator, int denominator, DisclosureRules? rules = null) =>
         PercentageValue(new ProtectedCount(numerator, CellSuppression.None), new ProtectedCount(denominator, CellSuppression.None), rules);
 
-    private static CellSuppression[] Solve(int[] values, IReadOnlyList<int[]> lines, int[] rank, DisclosureRules rules)
+    private static CellSuppression[] Primary(int[] values, DisclosureRules rules) =>
+        values.Select(v => IsSmall(v, rules) ? CellSuppression.Primary : CellSuppression.None).ToArray();
+
+    /// <summary>
+    /// Cells tied by lines (the parts of a line add up to its total), the attack on them, and the secondary
+    /// suppression that defeats it.
+    /// </summary>
+    private sealed class Equations(int[] values, IReadOnlyList<(int[] Parts, int Total)> lines, int[] rank)
     {
-        var status = values.Select(v => IsSmall(v, rules) ? CellSuppression.Primary : CellSuppression.None).ToArray();
-        var linesOf = new List<int>[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            linesOf[i] = [];
-        }
+        /// <summary>Larger than any count: a hidden cell's upper bound before anything narrows it.</summary>
+        private const long Unbounded = 1L << 40;
 
-        for (var l = 0; l < lines.Count; l++)
+        /// <summary>
+        /// Hides cells until every hidden cell's range is at least the protection interval wide. Cells marked
+        /// <paramref name="kept"/> keep the status they were given (totals protected elsewhere) unless nothing else can
+        /// protect the table; every round hides one more cell, so this ends.
+        /// </summary>
+        public CellSuppression[] Protect(bool[] kept, CellSuppression[] initial, DisclosureRules rules)
         {
-            foreach (var cell in lines[l])
+            var status = (CellSuppression[])initial.Clone();
+            var linesOf = Enumerable.Range(0, values.Length).Select(_ => new List<int>()).ToArray();
+            for (var l = 0; l < lines.Count; l++)
             {
-                linesOf[cell].Add(l);
+                foreach (var cell in lines[l].Parts.Append(lines[l].Total))
+                {
+                    linesOf[cell].Add(l);
+                }
+            }
+
+            while (true)
+            {
+                var (low, high) = Ranges(status);
+                var exposed = Enumerable.Range(0, values.Length)
+                    .Where(i => status[i] != CellSuppression.None && high[i] - low[i] < rules.ProtectionWidth)
+                    // The narrowest first; of those, a count hidden to protect another before a small count itself, since
+                    // the cell beside a secondary one usually protects both.
+                    .OrderBy(i => high[i] - low[i]).ThenByDescending(i => status[i] == CellSuppression.Secondary).ThenBy(i => i).FirstOrDefault(-1);
+                if (exposed < 0)
+                {
+                    return status;
+                }
+
+                bool Hideable(int cell, bool evenKept) => status[cell] == CellSuppression.None && values[cell] > 0 && (evenKept || !kept[cell]);
+                var near = linesOf[exposed].SelectMany(l => lines[l].Parts.Append(lines[l].Total)).Distinct().ToList();
+                var further = near.Where(c => status[c] != CellSuppression.None).SelectMany(c => linesOf[c])
+                    .SelectMany(l => lines[l].Parts.Append(lines[l].Total)).Distinct().ToList();
+
+                // The smallest count on the exposed cell's own lines, cells before totals; failing that on the lines of
+                // the hidden cells beside it, then anywhere; and a kept total only when no other cell is left.
+                var chosen = new[] { near.Where(c => Hideable(c, false)), further.Where(c => Hideable(c, false)), Enumerable.Range(0, values.Length).Where(c => Hideable(c, false)),
+                        near.Where(c => Hideable(c, true)), Enumerable.Range(0, values.Length).Where(c => Hideable(c, true)) }
+                    .Select(set => set.OrderBy(c => rank[c]).ThenBy(c => values[c]).ThenBy(c => c).FirstOrDefault(-1))
+                    .FirstOrDefault(c => c >= 0, -1);
+                if (chosen < 0)
+                {
+                    // Everything that can be hidden is: the table cannot be protected further.
+                    return status;
+                }
+
+                status[chosen] = CellSuppression.Secondary;
             }
         }
 
-        int SuppressedOn(int line) => lines[line].Count(c => status[c] != CellSuppression.None);
-
-        // Each pass finds a line with exactly one suppressed cell and hides one more cell on it. Every pass
-        // suppresses a cell, so this ends; it stops when no line gives a suppressed cell away.
-        while (true)
+        /// <summary>
+        /// What the attacker can work out: each line's total lies between the sums of its parts' bounds, and each part
+        /// between the total's bounds less the others'. Repeated until nothing narrows (or a generous number of passes).
+        /// </summary>
+        private (long[] Low, long[] High) Ranges(CellSuppression[] status)
         {
-            var exposed = Enumerable.Range(0, lines.Count).FirstOrDefault(l => SuppressedOn(l) == 1, -1);
-            if (exposed < 0)
+            var low = values.Select((v, i) => status[i] == CellSuppression.None ? v : 1L).ToArray();
+            var high = values.Select((v, i) => status[i] == CellSuppression.None ? v : Unbounded).ToArray();
+            for (var pass = 0; pass < 500; pass++)
             {
-                return status;
+                var narrowed = false;
+                foreach (var (parts, total) in lines)
+                {
+                    long sumLow = parts.Sum(p => low[p]), sumHigh = parts.Sum(p => Math.Min(high[p], Unbounded));
+                    narrowed |= Narrow(total, sumLow, sumHigh);
+                    foreach (var p in parts)
+                    {
+                        narrowed |= Narrow(p, low[total] - (sumHigh - Math.Min(high[p], Unbounded)), high[total] - (sumLow - low[p]));
+                    }
+                }
+
+                if (!narrowed)
+                {
+                    break;
+                }
             }
 
-            var candidates = lines[exposed].Where(c => status[c] == CellSuppression.None && values[c] > 0).ToList();
-            if (candidates.Count == 0)
-            {
-                // Cannot happen: the one hidden cell is non-zero (zeros are never hidden), so either the line's
-                // total or another of its cells is non-zero and still shown.
-                throw new InvalidOperationException("A line with one suppressed cell has no other non-zero cell to suppress.");
-            }
+            return (low, high);
 
-            var chosen = candidates
-                // Hide cells before totals and the grand total last; then a cell that also protects its other line.
-                .OrderBy(c => rank[c])
-                .ThenBy(c => linesOf[c].Any(l => l != exposed && SuppressedOn(l) == 1) ? 0 : 1)
-                .ThenBy(c => values[c])
-                .ThenBy(c => c)
-                .First();
-            status[chosen] = CellSuppression.Secondary;
+            bool Narrow(int cell, long atLeast, long atMost)
+            {
+                // A bound worked out from an unbounded one is no bound: without this, cycles of lines would lower
+                // "unbounded" a little on every pass.
+                atMost = atMost >= Unbounded / 2 ? Unbounded : atMost;
+                var changed = false;
+                if (atLeast > low[cell])
+                {
+                    low[cell] = atLeast;
+                    changed = true;
+                }
+
+                if (atMost < high[cell])
+                {
+                    high[cell] = atMost;
+                    changed = true;
+                }
+
+                return changed;
+            }
         }
     }
 }
@@ -179,6 +269,12 @@ public static class DisclosureControl
 /// <summary>The thresholds; configurable because the published tables' exact rule was not found (domain README).</summary>
 public sealed record DisclosureRules(int MinimumCount = 5, int MinimumDenominator = 20)
 {
+    /// <summary>
+    /// The protection interval: the attacker's range for a hidden count (its highest possible value less its lowest)
+    /// must be at least this, so at least <c>MinimumCount − 1</c> values stay possible (1 to 4 by default).
+    /// </summary>
+    public int ProtectionWidth => MinimumCount - 2;
+
     public static DisclosureRules Default { get; } = new();
 }
 
@@ -216,4 +312,38 @@ public sealed class ProtectedTable(ProtectedCount[,] grid, int rows, int columns
     public ProtectedCount ColumnTotal(int column) => grid[rows, column];
 
     public ProtectedCount GrandTotal => grid[rows, columns];
+
+    /// <summary>
+    /// The two-way table protected with its breakdowns in one fixed order (<paramref name="transpose"/> when the asked
+    /// order is the other), so that sex by age band and age band by sex hide the same counts.
+    /// </summary>
+    public static ProtectedTable Canonical(int[,] counts, bool transpose, DisclosureRules? rules = null)
+    {
+        if (!transpose)
+        {
+            return DisclosureControl.Protect(counts, rules);
+        }
+
+        int rows = counts.GetLength(0), columns = counts.GetLength(1);
+        var flipped = new int[columns, rows];
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                flipped[c, r] = counts[r, c];
+            }
+        }
+
+        var table = DisclosureControl.Protect(flipped, rules);
+        var grid = new ProtectedCount[rows + 1, columns + 1];
+        for (var r = 0; r <= rows; r++)
+        {
+            for (var c = 0; c <= columns; c++)
+            {
+                grid[r, c] = table.Cell(c, r);
+            }
+        }
+
+        return new ProtectedTable(grid, rows, columns);
+    }
 }

@@ -30,7 +30,7 @@ public sealed partial record ReportingPeriod(DateOnly From, DateOnly To, string 
 
     public static ReportingPeriod FinancialYearContaining(DateOnly date) => FinancialYear(date.Month >= 4 ? date.Year : date.Year - 1);
 
-    /// <summary>"2025-Q3" or "2025-26"; null when the text is neither.</summary>
+    /// <summary>"2025-Q3" or "2025-26"; null when the text is neither, or names a year outside <see cref="DateBounds"/> ("9999-Q4", "0000-Q1").</summary>
     public static ReportingPeriod? Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -41,14 +41,14 @@ public sealed partial record ReportingPeriod(DateOnly From, DateOnly To, string 
         var quarter = QuarterPattern().Match(text.Trim());
         if (quarter.Success)
         {
-            return Quarter(int.Parse(quarter.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(quarter.Groups[2].Value, CultureInfo.InvariantCulture));
+            return !DateBounds.Contains(int.Parse(quarter.Groups[1].Value, CultureInfo.InvariantCulture)) ? null : Quarter(int.Parse(quarter.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(quarter.Groups[2].Value, CultureInfo.InvariantCulture));
         }
 
         var year = YearPattern().Match(text.Trim());
         if (year.Success)
         {
             var start = int.Parse(year.Groups[1].Value, CultureInfo.InvariantCulture);
-            return (start + 1) % 100 == int.Parse(year.Groups[2].Value, CultureInfo.InvariantCulture) ? FinancialYear(start) : null;
+            return !DateBounds.Contains(start) || !DateBounds.Contains(start + 1) ? null : (start + 1) % 100 == int.Parse(year.Groups[2].Value, CultureInfo.InvariantCulture) ? FinancialYear(start) : null;
         }
 
         return null;

@@ -13,7 +13,7 @@ namespace Nolb.Web.Features.Account;
 /// not the address has an account, so the form cannot be used to find out who has one.
 /// </summary>
 [EnableRateLimiting(SignInRateLimit.Policy)]
-public sealed class ForgotPasswordModel(UserManager<NolbUser> userManager, AccountMail mail) : PageModel
+public sealed class ForgotPasswordModel(UserManager<NolbUser> userManager, AccountMail mail, PublicLinks links) : PageModel
 {
     /// <summary>Longer than looking up an account, making a token and writing the email take, so both answers take this long.</summary>
     public static readonly TimeSpan MinimumAnswerTime = TimeSpan.FromMilliseconds(400);
@@ -40,8 +40,8 @@ public sealed class ForgotPasswordModel(UserManager<NolbUser> userManager, Accou
         if (user is { IsDisabled: false, Email: { } to })
         {
             var token = await userManager.GeneratePasswordResetTokenAsync(user);
-            var link = Url.PageLink("/Account/ResetPassword", values: new { userId = user.Id, token })!;
-            await mail.PasswordResetAsync(to, user.DisplayName, new Uri(link), ct);
+            var link = links.Page("/Account/ResetPassword", new { userId = user.Id, token });
+            await mail.PasswordResetAsync(to, user.DisplayName, link, ct);
         }
 
         // Task.Delay's timer ticks on a coarser clock than the stopwatch and may end a few milliseconds early, so

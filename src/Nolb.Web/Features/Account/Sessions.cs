@@ -10,7 +10,8 @@ namespace Nolb.Web.Features.Account;
 /// <summary>
 /// How long a signed-in browser session lasts (<c>Nolb:Sessions</c>). Defaults: 30 minutes without a request
 /// ends it (a shared office PC left unlocked), and 10 hours after signing in it ends however active it is (one
-/// working day; a stolen cookie is useful for a day at most). API bearer tokens last an hour and are not renewed.
+/// working day; a stolen cookie is useful for a day at most). API bearer tokens last an hour; the refresh token that comes with one gets a new pair once (POST /api/v1/auth/refresh)
+/// within fourteen days, and signing out (POST /api/v1/auth/revoke, or everywhere) ends both.
 /// </summary>
 public sealed class SessionOptions
 {
@@ -32,6 +33,8 @@ public static class Sessions
     public static IServiceCollection AddNolbAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(1));
+        services.AddMemoryCache();
+        services.AddSingleton<Infrastructure.UnknownAccountLockout>();
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => o.AbsoluteTimeout >= o.IdleTimeout, "Nolb:Sessions:AbsoluteTimeout must not be shorter than IdleTimeout")

@@ -8,13 +8,20 @@ using Nolb.Web.Security;
 namespace Nolb.Web.Features.Account;
 
 [Authorize]
-public sealed class SignOutModel(SignInManager<NolbUser> signInManager, AuditLog audit) : PageModel
+public sealed class SignOutModel(SignInManager<NolbUser> signInManager, UserSessions sessions, AuditLog audit) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await audit.SignOutAsync(cancellationToken);
+
+        // Ended on the server too: a copy of this cookie (another tab's, or a stolen one) no longer signs in.
+        if (UserSessions.IdOf(User) is { } session)
+        {
+            await sessions.EndAsync(session, cancellationToken);
+        }
+
         await signInManager.SignOutAsync();
         return RedirectToPage("/Account/SignedOut");
     }

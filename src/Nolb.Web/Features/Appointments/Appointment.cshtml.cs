@@ -14,7 +14,7 @@ namespace Nolb.Web.Features.Appointments;
 /// <summary>Book an appointment, change it or record whether the person came; download it for a calendar.</summary>
 [Authorize(Policy = Permissions.Participants.EditOwnCaseload)]
 public sealed class AppointmentModel(
-    CaseActivityAccess access, AppointmentCommands commands, NolbDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
+    CaseActivityAccess access, AppointmentCommands commands, NolbDbContext db, CurrentUser currentUser, TimeProvider clock, PublicLinks links) : PageModel
 {
     [BindProperty]
     public AppointmentInput Input { get; set; } = new();
@@ -115,7 +115,7 @@ public sealed class AppointmentModel(
         }
 
         var reference = await db.Engagements.Where(e => e.Id == engagementId).Select(e => e.Participant!.Reference).SingleAsync(ct);
-        var url = Url.Page("/Participants/Record", null, new { id = await db.Engagements.Where(e => e.Id == engagementId).Select(e => e.ParticipantId).SingleAsync(ct) }, Request.Scheme);
+        var url = links.Page("/Participants/Record", new { id = await db.Engagements.Where(e => e.Id == engagementId).Select(e => e.ParticipantId).SingleAsync(ct) }).ToString();
         var ics = ICalendar.Write([new ICalendar.Event(a.Id, a.StartsAt, a.DurationMinutes, a.Channel, a.Place, a.WithWhom, reference, url)],
             clock.GetUtcNow().UtcDateTime, "Nolb appointment");
         return File(System.Text.Encoding.UTF8.GetBytes(ics), ICalendar.ContentType, $"appointment-{reference}.ics");

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nolb.Web.Infrastructure;
 using Nolb.Web.Security;
 
 namespace Nolb.Web.Features.Appointments;
 
 /// <summary>The signed-in key worker's upcoming appointments, and the same as a calendar file to add to their diary.</summary>
 [Authorize(Policy = Permissions.Participants.ReadOwnCaseload)]
-public sealed class DiaryModel(AppointmentCommands commands, CurrentUser currentUser, TimeProvider clock) : PageModel
+public sealed class DiaryModel(AppointmentCommands commands, CurrentUser currentUser, TimeProvider clock, PublicLinks links) : PageModel
 {
     public IReadOnlyList<DiaryEntry> Entries { get; private set; } = [];
 
@@ -17,7 +18,7 @@ public sealed class DiaryModel(AppointmentCommands commands, CurrentUser current
     {
         var entries = await commands.DiaryAsync(currentUser.Id!.Value, ct);
         var events = entries.Select(e => new ICalendar.Event(e.Id, e.StartsAt, e.DurationMinutes, e.Channel, e.Place, e.WithWhom, e.Reference,
-            Url.Page("/Participants/Record", null, new { id = e.ParticipantId }, Request.Scheme)));
+            links.Page("/Participants/Record", new { id = e.ParticipantId }).ToString()));
         var ics = ICalendar.Write(events, clock.GetUtcNow().UtcDateTime, "Nolb appointments");
         return File(System.Text.Encoding.UTF8.GetBytes(ics), ICalendar.ContentType, "nolb-appointments.ics");
     }

@@ -33,7 +33,7 @@ public static class ICalendar
             lines.Add($"UID:{e.Id:D}@nolb.scot");
             lines.Add("DTSTAMP:" + Utc(stamp));
             lines.Add("DTSTART:" + Utc(e.StartsAt));
-            lines.Add("DTEND:" + Utc(e.StartsAt.AddMinutes(e.DurationMinutes)));
+            lines.Add("DTEND:" + Utc(Domain.Appointments.Appointment.EndOf(e.StartsAt, e.DurationMinutes)));
             lines.Add("SUMMARY:" + Escape($"Appointment {e.Reference} ({Label(e.Channel)})"));
             if (e.Place is not null)
             {

@@ -12,7 +12,15 @@ public sealed record BetterOffRequest(
     decimal? MonthlyServiceCharges,
     bool? OwnerOccupier,
     OfferRequest? Offer,
-    decimal? MonthlyChildcareInWork);
+    decimal? MonthlyChildcareInWork,
+    bool? BenefitCapGracePeriod = null,
+    string? CouncilArea = null,
+    string? CouncilTaxBand = null,
+    decimal? AnnualCouncilTax = null,
+    string? Landlord = null,
+    string? Brma = null,
+    bool? SharedRateExempt = null,
+    int? ChildcareChildren = null);
 
 public sealed record AdultRequest(
     int? Age,
@@ -20,10 +28,11 @@ public sealed record AdultRequest(
     bool? Carer = null,
     decimal? CurrentMonthlyEarnings = null,
     bool? LimitedCapabilityForWork = null,
-    bool? LcwraProtectedRate = null);
+    bool? LcwraProtectedRate = null,
+    bool? DisabilityBenefit = null);
 
-/// <summary><c>disability</c> is "none", "lower" or "higher" (the disabled child addition rate).</summary>
-public sealed record ChildRequest(int? Age, bool? BornBefore6April2017 = null, string? Disability = null);
+/// <summary><c>disability</c> is "none", "lower" or "higher" (the disabled child addition rate); <c>sex</c> "female", "male" or empty (for bedrooms).</summary>
+public sealed record ChildRequest(int? Age, bool? BornBefore6April2017 = null, string? Disability = null, string? Sex = null);
 
 /// <summary><c>payFrequency</c> is "weekly", "fortnightly", "fourWeekly" or "monthly".</summary>
 public sealed record OfferRequest(int? AdultIndex, decimal? HoursPerWeek, decimal? HourlyPay, string? PayFrequency = null);
@@ -69,7 +78,7 @@ public static class BetterOffValidation
                 }
 
                 adults.Add(new Adult(age, a.LimitedCapabilityForWorkAndWorkRelatedActivity ?? false, a.Carer ?? false, earnings,
-                    a.LimitedCapabilityForWork ?? false, a.LcwraProtectedRate ?? false));
+                    a.LimitedCapabilityForWork ?? false, a.LcwraProtectedRate ?? false, a.DisabilityBenefit ?? false));
             }
         }
 
@@ -96,7 +105,13 @@ public static class BetterOffValidation
                 continue;
             }
 
-            children.Add(new Child(age, c.BornBefore6April2017 ?? false, disability));
+            if (!TryParseEnum<ChildSex>(c.Sex, ChildSex.Unknown, out var sex))
+            {
+                errors.Add(($"{field}.sex", $"Child {i + 1}'s sex must be female, male or left empty."));
+                continue;
+            }
+
+            children.Add(new Child(age, c.BornBefore6April2017 ?? false, disability, sex));
         }
 
         var rent = request.MonthlyRent ?? 0;
@@ -154,12 +169,81 @@ public static class BetterOffValidation
             offer = new JobOffer(index, o.HoursPerWeek ?? 0, o.HourlyPay ?? 0, frequency);
         }
 
+        if (request.ChildcareChildren is { } cared && (cared < 0 || cared > childRequests.Count))
+        {
+            errors.Add(("childcareChildren", $"Enter how many children the childcare is for, from 0 to the {childRequests.Count} child(ren) entered."));
+        }
+        else if (request.ChildcareChildren == 0 && childcare > 0)
+        {
+            errors.Add(("childcareChildren", "Childcare costs are entered, so enter how many children the childcare is for (1 or more)."));
+        }
+
+        var landlordOk = TryParseEnum<Landlord>(request.Landlord, Landlord.Social, out var landlord);
+        if (!landlordOk)
+        {
+            errors.Add(("landlord", "Landlord must be social (council or housing association) or private."));
+        }
+
+        var brma = string.IsNullOrWhiteSpace(request.Brma) ? null : request.Brma.Trim();
+        if (landlord == Landlord.Private && rent > 0 && !owner && (brma is null || !Housing.Brmas.ContainsKey(brma)))
+        {
+            errors.Add(("brma", "Choose the Broad Rental Market Area of the private let: its Local Housing Allowance limits the rent Universal Credit covers."));
+        }
+
+        var home = CouncilTax(request, rates, errors);
         if (errors.Count > 0)
         {
             return (null, null, errors);
         }
 
-        return (new Household(adults, children, rent, service, owner, offer!, childcare), rates, errors);
+        return (new Household(adults, children, rent, service, owner, offer!, childcare, request.BenefitCapGracePeriod ?? false,
+            home, landlord, brma, request.SharedRateExempt ?? false, request.ChildcareChildren), rates, errors);
+    }
+
+    /// <summary>The council and band (or the yearly charge from the bill); null when no council is given, which leaves council tax out.</summary>
+    private static CouncilTaxHome? CouncilTax(BetterOffRequest request, RateTable? rates, List<(string Field, string Message)> errors)
+    {
+        if (string.IsNullOrWhiteSpace(request.CouncilArea))
+        {
+            return null;
+        }
+
+        var council = Data.ReferenceDataSeeder.CouncilAreas().FirstOrDefault(c => c.Code == request.CouncilArea.Trim());
+        if (council is null)
+        {
+            errors.Add(("councilArea", "Choose one of Scotland's 32 council areas."));
+            return null;
+        }
+
+        CouncilTaxBand? band = null;
+        if (!string.IsNullOrWhiteSpace(request.CouncilTaxBand))
+        {
+            if (!Enum.TryParse<CouncilTaxBand>(request.CouncilTaxBand.Trim(), ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            {
+                errors.Add(("councilTaxBand", "The council tax band must be a letter from A to H."));
+                return null;
+            }
+
+            band = parsed;
+        }
+
+        if (request.AnnualCouncilTax is { } annual && annual is <= 0 or > 20_000)
+        {
+            errors.Add(("annualCouncilTax", "Enter the yearly council tax from the bill in pounds, more than 0 (up to £20,000), without water and sewerage."));
+            return null;
+        }
+
+        var home = new CouncilTaxHome(council.Code, council.Name, band, request.AnnualCouncilTax);
+        if (band is null && request.AnnualCouncilTax is null)
+        {
+            errors.Add(("councilTaxBand", "Choose the council tax band of the home (A to H), or enter the yearly council tax from the bill."));
+        }
+        else if (rates is not null && CouncilTaxReduction.AnnualCharge(home, rates) is null)
+        {
+            errors.Add(("annualCouncilTax", $"Nolb does not hold {council.Name}'s published Band D council tax for {rates.TaxYear}: enter the yearly council tax from the bill (without water and sewerage)."));
+        }
+
+        return home;
     }
 
     public static bool TryParseDisability(string? value, out ChildDisability disability)
@@ -172,6 +256,13 @@ public static class BetterOffValidation
     {
         frequency = PayFrequency.Monthly;
         return string.IsNullOrWhiteSpace(value) || Enum.TryParse(value.Trim().Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out frequency) && Enum.IsDefined(frequency);
+    }
+
+    private static bool TryParseEnum<T>(string? value, T fallback, out T parsed)
+        where T : struct, Enum
+    {
+        parsed = fallback;
+        return string.IsNullOrWhiteSpace(value) || Enum.TryParse(value.Trim(), ignoreCase: true, out parsed) && Enum.IsDefined(parsed);
     }
 
     public static string Camel(string name) => char.ToLower(name[0], CultureInfo.InvariantCulture) + name[1..];

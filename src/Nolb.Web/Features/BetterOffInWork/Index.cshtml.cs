@@ -38,6 +38,21 @@ public sealed class IndexModel(
     public static IReadOnlyList<SelectListItem> DisabilityChoices { get; } =
         [new("No disabled child addition", "none"), new("Lower rate", "lower"), new("Higher rate", "higher")];
 
+    public static IReadOnlyList<SelectListItem> LandlordChoices { get; } =
+        [new("Council or housing association (social rent)", "social"), new("Private landlord", "private")];
+
+    public static IReadOnlyList<SelectListItem> BrmaChoices { get; } =
+        [new("Not a private let", ""), .. Housing.Brmas.OrderBy(b => b.Value, StringComparer.Ordinal).Select(b => new SelectListItem(b.Value, b.Key))];
+
+    public static IReadOnlyList<SelectListItem> CouncilChoices { get; } =
+        [new("Leave council tax out", ""), .. Data.ReferenceDataSeeder.CouncilAreas().Select(c => new SelectListItem(c.Name, c.Code))];
+
+    public static IReadOnlyList<SelectListItem> BandChoices { get; } =
+        [new("Not known", ""), .. Enum.GetNames<CouncilTaxBand>().Select(b => new SelectListItem(b, b))];
+
+    public static IReadOnlyList<SelectListItem> SexChoices { get; } =
+        [new("Not given", ""), new("Female", "female"), new("Male", "male")];
+
     public static IReadOnlyList<SelectListItem> FrequencyChoices { get; } =
         [new("Monthly", "monthly"), new("Every four weeks", "fourWeekly"), new("Fortnightly", "fortnightly"), new("Weekly", "weekly")];
 
@@ -50,6 +65,14 @@ public sealed class IndexModel(
         public decimal? MonthlyRent { get; set; }
         public decimal? MonthlyServiceCharges { get; set; }
         public bool OwnerOccupier { get; set; }
+        public bool BenefitCapGracePeriod { get; set; }
+        public string Landlord { get; set; } = "social";
+        public string? Brma { get; set; }
+        public bool SharedRateExempt { get; set; }
+        public string? CouncilArea { get; set; }
+        public string? CouncilTaxBand { get; set; }
+        public decimal? AnnualCouncilTax { get; set; }
+        public int? ChildcareChildren { get; set; }
         public decimal? MonthlyChildcareInWork { get; set; }
         public OfferInput Offer { get; set; } = new();
         public Guid? ParticipantId { get; set; }
@@ -69,6 +92,7 @@ public sealed class IndexModel(
         public bool LcwraProtectedRate { get; set; }
         public bool LimitedCapabilityForWork { get; set; }
         public bool Carer { get; set; }
+        public bool DisabilityBenefit { get; set; }
     }
 
     public sealed class ChildInput
@@ -76,6 +100,7 @@ public sealed class IndexModel(
         public int? Age { get; set; }
         public bool BornBefore6April2017 { get; set; }
         public string Disability { get; set; } = "none";
+        public string? Sex { get; set; }
     }
 
     public sealed class OfferInput
@@ -168,12 +193,20 @@ public sealed class IndexModel(
         var request = new BetterOffRequest(
             Input.TaxYear,
             Input.Adults.Take(couple ? 2 : 1).Select(a => (AdultRequest?)new AdultRequest(a.Age, a.LimitedCapabilityForWorkAndWorkRelatedActivity, a.Carer,
-                a.CurrentMonthlyEarnings ?? 0, a.LimitedCapabilityForWork, a.LcwraProtectedRate)).ToList(),
-            childRows.Select(x => (ChildRequest?)new ChildRequest(x.c.Age, x.c.BornBefore6April2017, x.c.Disability)).ToList(),
+                a.CurrentMonthlyEarnings ?? 0, a.LimitedCapabilityForWork, a.LcwraProtectedRate, a.DisabilityBenefit)).ToList(),
+            childRows.Select(x => (ChildRequest?)new ChildRequest(x.c.Age, x.c.BornBefore6April2017, x.c.Disability, x.c.Sex)).ToList(),
             Input.MonthlyRent ?? 0, Input.MonthlyServiceCharges ?? 0, Input.OwnerOccupier,
             new OfferRequest(int.TryParse(Input.Offer.AdultIndex, CultureInfo.InvariantCulture, out var index) ? index : -1,
                 Input.Offer.HoursPerWeek, Input.Offer.HourlyPay, Input.Offer.PayFrequency),
-            Input.MonthlyChildcareInWork ?? 0);
+            Input.MonthlyChildcareInWork ?? 0,
+            Input.BenefitCapGracePeriod,
+            Input.CouncilArea,
+            Input.CouncilTaxBand,
+            Input.AnnualCouncilTax,
+            Input.Landlord,
+            Input.Brma,
+            Input.SharedRateExempt,
+            Input.ChildcareChildren);
 
         var (household, rates, errors) = BetterOffValidation.Validate(request, catalog);
         foreach (var (field, message) in errors)

@@ -32,9 +32,9 @@ public sealed class Annex2Import(PlanCommands commands, NolbDbContext db, Curren
             return Refused(BoundedUpload.TooLarge(MaxBytes));
         }
 
-        if (!BoundedUpload.ExpandsWithin(buffer, MaxExpandedBytes))
+        if (BoundedUpload.ArchiveProblem(buffer, MaxExpandedBytes) is { } archiveProblem)
         {
-            return Refused(BoundedUpload.ExpandsTooFar(MaxExpandedBytes));
+            return Refused(archiveProblem);
         }
 
         var organisations = await db.Organisations.AsNoTracking().VisibleTo(currentUser).Select(o => new { o.Id, o.Name }).ToListAsync(ct);

@@ -94,7 +94,7 @@ public static class Annex2Workbook
     }
 
     private static Cell TextCell(string reference, string text, uint style) =>
-        new(new InlineString(new Text(SpreadsheetText.Neutralise(text)) { Space = SpaceProcessingModeValues.Preserve })) { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style };
+        new(new InlineString(new Text(SpreadsheetText.Cell(text)) { Space = SpaceProcessingModeValues.Preserve })) { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style };
 
     private static Cell NumberCell(string reference, decimal value, uint style) =>
         new(new CellValue(value.ToString(CultureInfo.InvariantCulture))) { CellReference = reference, DataType = CellValues.Number, StyleIndex = style };
@@ -131,6 +131,19 @@ public static class Annex2Workbook
     /// organisation name among <paramref name="organisations"/>.
     /// </summary>
     public static ReadResult Read(Stream stream, IReadOnlyDictionary<string, Guid> organisations, IReadOnlySet<Guid> visible)
+    {
+        try
+        {
+            return ReadDocument(stream, organisations, visible);
+        }
+        catch (Exception e) when (BoundedUpload.IsUnreadableWorkbook(e))
+        {
+            // A part with a DTD, or damaged anywhere the reads below do not already check, is a bad file, not a server error.
+            return new ReadResult([], ["The workbook is damaged and cannot be read. Open it in Excel, save it again as an Excel workbook (.xlsx) and try again"]);
+        }
+    }
+
+    private static ReadResult ReadDocument(Stream stream, IReadOnlyDictionary<string, Guid> organisations, IReadOnlySet<Guid> visible)
     {
         SpreadsheetDocument document;
         try

@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Nolb.Web.Infrastructure;
 
 namespace Nolb.Web.Features.DeliveryPlans;
 
@@ -87,7 +88,7 @@ public static class PlanDocument
 
     private static Paragraph Para(string text, string? style = null)
     {
-        var paragraph = new Paragraph(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        var paragraph = new Paragraph(new Run(new Text(RefuseControlCharacters.XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }));
         if (style is not null)
         {
             paragraph.PrependChild(new ParagraphProperties(new ParagraphStyleId { Val = style }));
@@ -108,7 +109,7 @@ public static class PlanDocument
         var header = new TableRow(new TableRowProperties(new TableHeader()));
         foreach (var h in headers)
         {
-            header.Append(new TableCell(new Paragraph(new Run(new RunProperties(new Bold()), new Text(h)))));
+            header.Append(new TableCell(new Paragraph(new Run(new RunProperties(new Bold()), new Text(RefuseControlCharacters.XmlSafe(h))))));
         }
 
         table.Append(header);
@@ -117,7 +118,7 @@ public static class PlanDocument
             var tr = new TableRow();
             foreach (var cell in row)
             {
-                tr.Append(new TableCell(new Paragraph(new Run(new Text(cell) { Space = SpaceProcessingModeValues.Preserve }))));
+                tr.Append(new TableCell(new Paragraph(new Run(new Text(RefuseControlCharacters.XmlSafe(cell)) { Space = SpaceProcessingModeValues.Preserve }))));
             }
 
             table.Append(tr);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nolb.Web.Features.Appointments;
 using Nolb.Web.Features.Assessments;
+using Nolb.Web.Infrastructure;
 using Nolb.Web.Security;
 
 namespace Nolb.Web.Features.Me;
@@ -12,7 +13,7 @@ namespace Nolb.Web.Features.Me;
 /// referrals, outcomes and their key worker's contact details. Built for a phone screen first.
 /// </summary>
 [Authorize(Policy = Permissions.Participants.ReadOwnRecord)]
-public sealed class IndexModel(MyRecord me, OwnPlan plan, YouSaidWeDid.YouSaidWeDidCommands changes, TimeProvider clock) : PageModel
+public sealed class IndexModel(MyRecord me, OwnPlan plan, YouSaidWeDid.YouSaidWeDidCommands changes, TimeProvider clock, PublicLinks links) : PageModel
 {
     public MyRecord.View? View { get; private set; }
 
@@ -55,7 +56,7 @@ public sealed class IndexModel(MyRecord me, OwnPlan plan, YouSaidWeDid.YouSaidWe
 
         var appointments = await me.AppointmentsAsync(person.Engagements.Select(e => e.Id).ToList(), ct);
         var events = appointments.Select(a => new ICalendar.Event(a.Id, a.StartsAt, a.DurationMinutes, a.Channel, a.Place, a.WithWhom, person.Reference,
-            Url.Page("/Me/Index", null, null, Request.Scheme)));
+            links.Page("/Me/Index").ToString()));
         var ics = ICalendar.Write(events, clock.GetUtcNow().UtcDateTime, "My appointments");
         return File(System.Text.Encoding.UTF8.GetBytes(ics), ICalendar.ContentType, "my-appointments.ics");
     }

@@ -18,7 +18,7 @@ namespace Nolb.Web.Features.Me;
 /// </summary>
 [Authorize(Policy = Permissions.Participants.EditOwnCaseload)]
 public sealed class InviteModel(
-    ParticipantRecords records, NolbDbContext db, IEmailSender email, CurrentUser currentUser, TimeProvider clock) : PageModel
+    ParticipantRecords records, NolbDbContext db, IEmailSender email, CurrentUser currentUser, TimeProvider clock, PublicLinks links) : PageModel
 {
     [BindProperty]
     public InviteInput Input { get; set; } = new();
@@ -86,7 +86,7 @@ public sealed class InviteModel(
         var (invitation, token) = ParticipantInvitation.Create(id, lepId, address!, currentUser.Id!.Value, now);
         db.ParticipantInvitations.Add(invitation);
         await db.SaveChangesAsync(ct);
-        Link = Url.Page("/Me/Accept", null, new { token }, Request.Scheme, Request.Host.Value);
+        Link = links.Page("/Me/Accept", new { token }).ToString();
         await email.SendAsync(address!, "See your plan online with Nolb",
             $"Hello,\n\nYour key worker, {currentUser.DisplayName}, has set up a way for you to see your plan online.\n\n"
             + $"Open this link to choose your password:\n{Link}\n\n"

@@ -169,7 +169,7 @@ public sealed class DashboardQuery(
     }
 
     /// <summary>The two breakdowns crossed, always under disclosure control: small groups are where people could be recognised.</summary>
-    private IntersectionTable Intersect(IntersectionRequest request, MeasurementFacts facts, ReportingPeriod period)
+    public IntersectionTable Intersect(IntersectionRequest request, MeasurementFacts facts, ReportingPeriod period)
     {
         var indicator = MeasurementData.Catalogue.Find(request.Indicator)!;
         var result = data.Compute(indicator, facts, period, [request.Rows, request.Columns]);
@@ -183,7 +183,7 @@ public sealed class DashboardQuery(
             counts[rowGroups.IndexOf(row.Groups[0]), columnGroups.IndexOf(row.Groups[1])] = row.Count;
         }
 
-        var table = DisclosureControl.Protect(counts);
+        var table = ProtectedTable.Canonical(counts, string.CompareOrdinal(request.Rows, request.Columns) > 0);
         var overlapping = rows.Overlapping || columns.Overlapping;
         var tableRows = rowGroups.Select((group, i) => new TableRow(
             group, columnGroups.Select((_, j) => Cell(table.Cell(i, j))).ToList(), Cell(table.RowTotal(i)))).ToList();

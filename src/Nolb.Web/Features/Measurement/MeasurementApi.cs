@@ -65,6 +65,11 @@ public static class MeasurementApi
                 return (null, from is null ? "from" : "to", "Give both from and to dates (yyyy-mm-dd), or a quarter or year instead");
             }
 
+            if (!DateBounds.Contains(from.Value) || !DateBounds.Contains(to.Value))
+            {
+                return (null, DateBounds.Contains(from.Value) ? "to" : "from", $"Give dates with a year {DateBounds.Range}");
+            }
+
             if (to < from || to.Value.DayNumber - from.Value.DayNumber > 366 * 5)
             {
                 return (null, "to", "The to date must be on or after the from date and no more than five years later");

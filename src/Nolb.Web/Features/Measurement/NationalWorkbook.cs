@@ -172,7 +172,7 @@ public static class NationalWorkbook
             : TextCell(reference, display, TextStyle);
 
     private static Cell TextCell(string reference, string text, uint style) =>
-        new(new InlineString(new Text(SpreadsheetText.Neutralise(text)) { Space = SpaceProcessingModeValues.Preserve }))
+        new(new InlineString(new Text(SpreadsheetText.Cell(text)) { Space = SpaceProcessingModeValues.Preserve }))
         { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style };
 
     private static string Ref(int column, uint row) =>

@@ -73,6 +73,13 @@ public sealed class Publications(NolbDbContext db, Statistics statistics, Curren
         }
 
         var tables = await statistics.NationalAsync(quarter, ct);
+        var previous = await db.StatisticsPublications.AsNoTracking().Where(p => p.Quarter == quarter.Label).OrderByDescending(p => p.Number).FirstOrDefaultAsync(ct);
+        if (previous is not null)
+        {
+            // A revision shows only changes big enough not to reveal a late-recorded person (see HoldSmallChanges).
+            tables = HoldSmallChanges(Tables(previous), tables);
+        }
+
         var draft = new StatisticsDraft
         {
             Quarter = quarter.Label,
@@ -244,6 +251,51 @@ public sealed class Publications(NolbDbContext db, Statistics statistics, Curren
                 yield return new Revision(cell.Table, cell.Row, cell.Column, was, cell.Display, beforeNumber, beforeAt, afterNumber, afterAt);
             }
         }
+    }
+
+    /// <summary>
+    /// A revision must not tell a differencing attacker about a small group: one late start that moved three figures by
+    /// one each would say that person's sex, age band and disability: disclosure by differencing two releases
+    /// (FCSM Statistical Policy Working Paper 22, "Report on Statistical Disclosure Limitation Methodology"). So a figure published as a number keeps it until its true value
+    /// has moved by at least the threshold (5), and a figure published as [c] stays [c] until it is at least twice the
+    /// threshold, when it cannot be a small count moved by less than the threshold. Changes held back are released
+    /// together once they add up. A republished table can then be off by up to 4 in a figure, as the cover says.
+    /// </summary>
+    public static NationalStatistics HoldSmallChanges(NationalStatistics published, NationalStatistics current, DisclosureRules? rules = null)
+    {
+        rules ??= DisclosureRules.Default;
+        var before = published.Tables.GroupBy(t => t.Title).ToDictionary(g => g.Key, g => g.First());
+        return current with { Tables = current.Tables.Select(t => before.TryGetValue(t.Title, out var old) ? HoldTable(old, t) : t).ToList() };
+
+        NationalTable HoldTable(NationalTable old, NationalTable table)
+        {
+            var oldRows = old.Rows.Append(old.Scotland).GroupBy(r => r.Label).ToDictionary(g => g.Key, g => g.First());
+            TableRow HoldRow(TableRow row)
+            {
+                if (!oldRows.TryGetValue(row.Label, out var was))
+                {
+                    return row;
+                }
+
+                var cells = row.Cells.Select((cell, i) => old.Columns.ToList().IndexOf(table.Columns[i]) is var j && j >= 0 && j < was.Cells.Count ? Held(was.Cells[j], cell) : cell).ToList();
+                var percentage = row.Percentage is null || cells.Count != 2 ? row.Percentage : DisclosureControl.Percentage(Shown(cells[0]), Shown(cells[1]), rules);
+                return row with { Cells = cells, Total = Held(was.Total, row.Total), Percentage = percentage };
+            }
+
+            // A group that was not in the table before (the first 16 to 19 year old) appears once it is large enough
+            // that its appearing does not say one or two people joined it.
+            var columns = table.Columns.Select((name, i) => (name, i))
+                .Where(c => old.Columns.Contains(c.name) || (table.Scotland.Cells[c.i].Actual ?? 0) >= 2 * rules.MinimumCount).Select(c => c.i).ToList();
+            TableRow Keep(TableRow row) => row.Percentage is not null ? row : row with { Cells = columns.Select(i => row.Cells[i]).ToList() };
+            table = table with { Columns = columns.Select(i => table.Columns[i]).ToList(), Rows = table.Rows.Select(Keep).ToList(), Scotland = Keep(table.Scotland) };
+            return table with { Rows = table.Rows.Select(HoldRow).ToList(), Scotland = HoldRow(table.Scotland) };
+        }
+
+        TableCell Held(TableCell was, TableCell now) => now.Actual is not { } actual ? now
+            : was.Value is { } shown ? (Math.Abs(actual - shown) < rules.MinimumCount ? was : now)
+            : actual < 2 * rules.MinimumCount ? was : now;
+
+        static ProtectedCount Shown(TableCell cell) => new(cell.Value ?? 0, cell.Value is null ? CellSuppression.Secondary : CellSuppression.None);
     }
 
     /// <summary>Every figure a set of tables publishes, named by table, row and column.</summary>

@@ -19,7 +19,15 @@ public sealed record IndicatorValues(
     string Indicator, string Name, Theme Theme, Measure Measure, string Area, PeriodDto Period, IReadOnlyList<string> Breakdown,
     bool DisclosureControlled, IReadOnlyList<ValueRow> Rows, ValueRow Total);
 
-public sealed record TableCell(int? Value, string Display);
+public sealed record TableCell(int? Value, string Display)
+{
+    /// <summary>
+    /// The true count, kept only while the figures are being worked out (publishing decides revisions with it); never
+    /// serialised, so it is in no answer and no stored snapshot.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int? Actual { get; init; }
+}
 
 public sealed record TableRow(string Label, IReadOnlyList<TableCell> Cells, TableCell Total, string? Percentage = null);
 
@@ -119,7 +127,7 @@ public sealed class Statistics(MeasurementData data, ReportingDbContextFactory r
             counts[first.IndexOf(row.Groups[0]), second.IndexOf(row.Groups[1])] = row.Count;
         }
 
-        var table = DisclosureControl.Protect(counts);
+        var table = ProtectedTable.Canonical(counts, string.CompareOrdinal(result.Breakdown[0], result.Breakdown[1]) > 0);
         var rows = new List<ValueRow>();
         for (var i = 0; i < first.Count; i++)
         {
@@ -161,7 +169,9 @@ public sealed class Statistics(MeasurementData data, ReportingDbContextFactory r
         List<(Guid Id, string Name)> leps;
         await using (var db = reporting.Create())
         {
-            leps = (await db.Leps.OrderBy(l => l.Name).Select(l => new { l.Id, l.Name }).ToListAsync(ct)).Select(l => (l.Id, l.Name)).ToList();
+            // In the order the engine gives an LEP breakdown (ordinal), so that a table's LEP totals are protected exactly as
+            // the dashboard's one-way LEP figures are: the same counts in the same order hide the same cells.
+            leps = (await db.Leps.Select(l => new { l.Id, l.Name }).ToListAsync(ct)).Select(l => (l.Id, l.Name)).OrderBy(l => l.Name, StringComparer.Ordinal).ToList();
         }
 
         var facts = await data.LoadAsync(MeasurementScope.Scotland, period, IndicatorEngine.Needs(NationalTables.Select(t => t.Indicator)), ct);
@@ -171,7 +181,9 @@ public sealed class Statistics(MeasurementData data, ReportingDbContextFactory r
             .Select(t => t.Columns is { } column ? CountTable(t.Title, t.Indicator, column) : RateTable(t.Title, t.Indicator))
             .ToList();
         return new NationalStatistics(Describe(period),
-            "Counts of 1 to 4 are shown as [c], with a second cell in the same row or column suppressed where the first could be worked out from the totals; zero stays zero; percentages are not shown where the denominator is under 20 ([low]); totals are computed before suppression.",
+            "Counts of 1 to 4 are shown as [c]; further counts are hidden until no hidden count can be narrowed by arithmetic on the published figures (rows, columns, totals, zeros) to fewer than 4 possible values; "
+            + "zero stays zero; totals are computed before suppression and shown as in the one-way tables; percentages are not shown where the denominator is under 20 ([low]); "
+            + "a republished figure is revised only when it has changed by 5 or more.",
             tables);
 
         NationalTable CountTable(string title, string code, string column)
@@ -226,7 +238,7 @@ public sealed class Statistics(MeasurementData data, ReportingDbContextFactory r
         ("Sustained in work at 12 months by LEP", "sustained-12-months", null),
     ];
 
-    private static TableCell Cell(ProtectedCount count) => new(count.Published, count.Display());
+    private static TableCell Cell(ProtectedCount count) => new(count.Published, count.Display()) { Actual = count.Value };
 
     private static string ColumnName(string code) => code switch
     {

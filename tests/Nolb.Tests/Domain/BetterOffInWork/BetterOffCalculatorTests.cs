@@ -57,10 +57,12 @@ public sealed class BetterOffCalculatorTests
 
         var result = BetterOffCalculator.Calculate(household, Rates2025);
 
-        // Now: 400.14 + child 292.81 + housing 450 = 1,142.95; SCP 27.15 × 52 ÷ 12 = 117.65; net 1,260.60.
+        // Now: 400.14 + child 292.81 + housing 450 = 1,142.95; SCP 27.15 × 52 ÷ 12 = 117.65;
+        // Child Benefit 26.05 × 52 ÷ 12 = 112.8833…; net 1,142.95 + 117.65 + 112.8833… = 1,373.4833… → 1,373.48.
         Assert.Equal(1142.95m, result.Now.UniversalCredit);
         Assert.Equal(117.65m, result.Now.ScottishChildPayment);
-        Assert.Equal(1260.60m, result.Now.NetHouseholdIncome);
+        Assert.Equal(112.88m, result.Now.ChildBenefit);
+        Assert.Equal(1373.48m, result.Now.NetHouseholdIncome);
 
         // Pay 16 × 12.21 = 195.36 × 52 ÷ 12 = 846.56 (10,158.72 a year): no tax or NI, but over the 10,000 pension trigger:
         // (10,158.72 − 6,240) × 5% = 195.936 ÷ 12 = 16.328. Net earnings 830.232.
@@ -74,8 +76,9 @@ public sealed class BetterOffCalculatorTests
         Assert.Contains(result.Lines, l => l is { Key: "uc.childcare", Scenario: Scenario.InWork, Amount: 255m });
         Assert.Contains(result.Lines, l => l is { Key: "uc.workAllowance", Scenario: Scenario.InWork, Amount: 411m });
 
-        // Net in work 830.232 + 1,167.3724 + 117.65 − 300 = 1,815.2544 → 1,815.25; difference 554.6544 → 554.65.
-        Assert.Equal(1815.25m, result.InWork.NetHouseholdIncome);
+        // Net in work 830.232 + 1,167.3724 + 117.65 + 112.8833… − 300 = 1,928.1377… → 1,928.14; difference 554.6544 → 554.65
+        // (Child Benefit is the same in both columns).
+        Assert.Equal(1928.14m, result.InWork.NetHouseholdIncome);
         Assert.Equal(554.65m, result.MonthlyDifference);
     }
 
@@ -147,7 +150,6 @@ public sealed class BetterOffCalculatorTests
         var result = BetterOffCalculator.Calculate(Single(children: [new Child(3)], childcare: 200), Rates2025);
 
         Assert.All(result.Lines, l => Assert.False(string.IsNullOrWhiteSpace(l.Explanation), l.Key));
-        Assert.Contains(result.Limits, l => l.Contains("Council Tax Reduction", StringComparison.Ordinal));
         Assert.Contains(result.Limits, l => l.Contains("Transitional protection", StringComparison.Ordinal));
     }
 
@@ -161,5 +163,160 @@ public sealed class BetterOffCalculatorTests
             Assert.All(RateTable.RequiredKeys, key => Assert.NotNull(table[key]));
             Assert.All(table.Rates, r => Assert.StartsWith("https://", r.SourceUrl, StringComparison.Ordinal));
         }
+    }
+
+    private static readonly RateTable Rates2026 = Catalog.Find("2026-27")!;
+
+    /// <summary>The issue's family: lone parent 32, children 9, 6 and 3, rent £1,100, offer 10 hours × £12.71 (2026-27).</summary>
+    private static Household IssueFamily(ChildDisability youngest) =>
+        new([new Adult(32)], [new Child(9), new Child(6), new Child(3, Disability: youngest)], 1100, 0, false, new JobOffer(0, 10, 12.71m), 0);
+
+    [Fact]
+    public void A_family_whose_child_gets_a_disability_benefit_is_exempt_from_the_benefit_cap()
+    {
+        // UC Regulations 2013 reg 83(1): the cap does not apply where a child the claimant is responsible for receives
+        // DLA (or, in Scotland, Child Disability Payment); the disabled child addition is paid only with one of them.
+        var result = BetterOffCalculator.Calculate(IssueFamily(ChildDisability.Lower), Rates2026);
+
+        // Now: 424.90 + 3 × 303.94 (no two-child limit in 2026-27) + lower addition 164.79 + rent 1,100 = 2,601.51, not capped
+        // (the old code cut it by 2,601.51 − 1,835 = 766.51).
+        Assert.Equal(2601.51m, result.Now.UniversalCredit);
+        var capNow = result.Lines.Single(l => l is { Key: "uc.benefitCap", Scenario: Scenario.Now });
+        Assert.Equal(0m, capNow.Amount);
+        Assert.Contains("disabled child addition", capNow.Explanation, StringComparison.Ordinal);
+        Assert.Contains("reg 83(1)", capNow.Explanation, StringComparison.Ordinal);
+
+        // In work: 10 × 12.71 = 127.10 a week × 52 ÷ 12 = 550.7666… (6,609.20 a year: no tax, NI or pension);
+        // taper (550.7666… − 427) × 55% = 68.0716…; UC 2,601.51 − 68.0716… = 2,533.4383… → 2,533.44 (the old code cut 698.44).
+        Assert.Equal(550.77m, result.InWork.NetEarnings);
+        Assert.Equal(2533.44m, result.InWork.UniversalCredit);
+        Assert.Contains(result.Lines, l => l is { Key: "uc.benefitCap", Scenario: Scenario.InWork, Amount: 0m });
+
+        // Child Benefit 27.05 + 2 × 17.90 = 62.85 a week × 52 ÷ 12 = 272.35 and SCP 3 × 28.20 × 52 ÷ 12 = 366.60, the same in both.
+        Assert.Equal(272.35m, result.Now.ChildBenefit);
+        Assert.Equal(366.60m, result.InWork.ScottishChildPayment);
+
+        // Gain: 550.7666… − 68.0716… = 482.695 → 482.70 (the old code showed 550.77).
+        Assert.Equal(482.70m, result.MonthlyDifference);
+        Assert.DoesNotContain(result.Lines, l => l.Key == "dhp");
+    }
+
+    [Fact]
+    public void The_same_family_without_a_disability_benefit_is_capped_with_child_benefit_counted_and_a_dhp_line()
+    {
+        var result = BetterOffCalculator.Calculate(IssueFamily(ChildDisability.None), Rates2026);
+
+        // UC Regulations 2013 reg 79(4)(c): Child Benefit counts. Now: UC 424.90 + 911.82 + 1,100 = 2,436.72, + Child Benefit
+        // 272.35 = 2,709.07, over the 1,835 cap by 874.07; UC 2,436.72 − 874.07 = 1,562.65.
+        Assert.Contains(result.Lines, l => l is { Key: "uc.benefitCap", Scenario: Scenario.Now, Amount: 874.07m });
+        Assert.Equal(1562.65m, result.Now.UniversalCredit);
+
+        // DHP makes up the cut, up to the housing costs (1,100): 874.07.
+        Assert.Equal(874.07m, result.Now.DiscretionaryHousingPayment);
+        Assert.Contains("Discretionary Housing Payment", result.Lines.Single(l => l is { Key: "dhp", Scenario: Scenario.Now }).Label, StringComparison.Ordinal);
+
+        // In work: net earnings 550.7666… are under 16 × 12.71 × 52 ÷ 12 = 881.2266… (reg 82(1)), so still capped:
+        // 2,436.72 − 68.0716… + 272.35 − 1,835 = 805.9983… → 806.00 off; UC is the cap less Child Benefit, 1,562.65 again.
+        Assert.Contains(result.Lines, l => l is { Key: "uc.benefitCap", Scenario: Scenario.InWork, Amount: 806.00m });
+        Assert.Equal(1562.65m, result.InWork.UniversalCredit);
+        Assert.Equal(806.00m, result.InWork.DiscretionaryHousingPayment);
+
+        // Gain 550.7666… + 805.9983… − 874.07 = 482.695 → 482.70.
+        Assert.Equal(482.70m, result.MonthlyDifference);
+    }
+
+    [Theory]
+    [InlineData("lcwra", "reg 83(1)(a)")]
+    [InlineData("carer", "reg 83(1)(b)")]
+    [InlineData("disability", "Adult Disability Payment")]
+    [InlineData("grace", "reg 82(2)")]
+    public void Each_benefit_cap_exemption_lifts_the_cap_and_says_why(string exemption, string reason)
+    {
+        // Single, 30, no children, rent 900: 400.14 + 900 = 1,300.14 is over the 1,229.42 single cap by 70.72 unless exempt.
+        var adult = new Adult(30, LimitedCapabilityForWorkAndWorkRelatedActivity: exemption == "lcwra", Carer: exemption == "carer",
+            DisabilityBenefit: exemption == "disability");
+        var household = new Household([adult], [], 900, 0, false, new JobOffer(0, 30, 12.21m), 0, BenefitCapGracePeriod: exemption == "grace");
+
+        var result = BetterOffCalculator.Calculate(household, Rates2025);
+
+        var cap = result.Lines.Single(l => l is { Key: "uc.benefitCap", Scenario: Scenario.Now });
+        Assert.Equal(0m, cap.Amount);
+        Assert.Contains(reason, cap.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Council_tax_reduction_is_withdrawn_at_20p_in_the_pound_as_earnings_rise()
+    {
+        // Council Tax Reduction (Scotland) Regulations 2021: the single person of the first test, in band B in Dundee City.
+        var home = new CouncilTaxHome("S12000042", "Dundee City", CouncilTaxBand.B, null);
+        var result = BetterOffCalculator.Calculate(Single() with { CouncilTax = home }, Rates2025);
+
+        // Charge: Band D 1,605.34 × 280/360 = 1,248.5977… (Dundee publishes £1,248.60); single person discount 25%
+        // (LGFA 1992 s.79) = 936.4483… a year, ÷ 12 = 78.0373… → 78.04 a month; weekly × 7 ÷ 365 = 17.9592….
+        Assert.Contains(result.Lines, l => l is { Key: "councilTax", Scenario: Scenario.Now, Amount: 78.04m });
+
+        // Now: applicable amount (single 25+) 92.05 a week; income = UC 900.14 less housing 500 = 400.14 × 12 ÷ 52 = 92.34,
+        // 0.29 over, × 20% = 0.058; reduction 17.9592… − 0.058 = 17.9012… a week × 365 ÷ 7 ÷ 12 = 77.7853… → 77.79.
+        Assert.Contains(result.Lines, l => l is { Key: "councilTax.reduction", Scenario: Scenario.Now, Amount: 77.79m });
+        Assert.Equal(0.25m, result.Now.CouncilTaxDue);
+
+        // In work: UC 138.31 is all housing, so income is net earnings 1,385.1468… × 12 ÷ 52 = 319.6492…, 227.5992… over,
+        // × 20% = 45.5198… — more than the weekly charge, so no reduction and the whole 78.04 is due.
+        Assert.Contains(result.Lines, l => l is { Key: "councilTax.reduction", Scenario: Scenario.InWork, Amount: 0m });
+        Assert.Equal(78.04m, result.InWork.CouncilTaxDue);
+
+        // The gain falls from 623.3161… to 623.3161… − (78.0373… − 0.2520…) = 545.5307… → 545.53.
+        Assert.Equal(545.53m, result.MonthlyDifference);
+    }
+
+    [Fact]
+    public void A_young_single_private_renter_gets_the_shared_accommodation_rate_and_sees_the_shortfall()
+    {
+        // UC Regulations 2013 schedule 4 paras 25 and 28: a single person under 35 without children is limited to the
+        // shared accommodation rate. Greater Glasgow: 103.56 a week × 52 ÷ 12 = 448.76 a month, against rent of 550.
+        var household = Single(age: 22, rent: 550) with { Landlord = Landlord.Private, Brma = "S33000009" };
+
+        var result = BetterOffCalculator.Calculate(household, Rates2025);
+
+        Assert.Contains(result.Lines, l => l is { Key: "uc.housing", Scenario: Scenario.Now, Amount: 448.76m });
+        Assert.Contains(result.Lines, l => l is { Key: "housing.shortfall", Scenario: Scenario.Now, Amount: 101.24m });
+
+        // UC now: standard allowance under 25 316.98 + 448.76 = 765.74 (not 866.98 with the whole rent).
+        Assert.Equal(765.74m, result.Now.UniversalCredit);
+    }
+
+    [Fact]
+    public void A_disability_benefit_exempts_a_young_renter_from_the_shared_rate()
+    {
+        // Schedule 4 para 29: the exemption gives the one-bedroom rate, 159.95 × 52 ÷ 12 = 693.1166…, so rent of 550 counts in full.
+        var household = new Household([new Adult(22, DisabilityBenefit: true)], [], 550, 0, false, new JobOffer(0, 30, 12.21m), 0,
+            Landlord: Landlord.Private, Brma: "S33000009");
+
+        var result = BetterOffCalculator.Calculate(household, Rates2025);
+
+        Assert.Contains(result.Lines, l => l is { Key: "uc.housing", Scenario: Scenario.Now, Amount: 550m });
+        Assert.DoesNotContain(result.Lines, l => l.Key == "housing.shortfall");
+    }
+
+    [Fact]
+    public void Children_share_bedrooms_only_as_the_size_rules_allow()
+    {
+        // Schedule 4 para 10: a girl of 12 cannot share with a boy of 8 (not both under 10, not the same sex); the boys of
+        // 8 and 5 share: 2 rooms. Three under-10s of unknown sex: two share, one alone: 2 rooms.
+        Assert.Equal(2, Housing.Bedrooms([new Child(12, Sex: ChildSex.Female), new Child(8, Sex: ChildSex.Male), new Child(5, Sex: ChildSex.Male)]).Bedrooms);
+        Assert.Equal(2, Housing.Bedrooms([new Child(9), new Child(6), new Child(3)]).Bedrooms);
+        Assert.Equal(3, Housing.Bedrooms([new Child(17), new Child(15, Sex: ChildSex.Female), new Child(13, Sex: ChildSex.Male)]).Bedrooms);
+    }
+
+    [Fact]
+    public void The_childcare_maximum_follows_the_children_cared_for_not_all_children()
+    {
+        // UC Regulations 2013 reg 34 (2026-27): 85% of 1,500 = 1,275. Childcare for one of two children: the one-child
+        // maximum 1,071.09 applies; for both, the two-or-more maximum 1,836.16 does not bite, so 1,275.
+        var oneOfTwo = Single(hours: 37.5m, children: [new Child(4), new Child(7)], childcare: 1500) with { ChildcareChildren = 1 };
+        var both = oneOfTwo with { ChildcareChildren = null };
+
+        Assert.Contains(BetterOffCalculator.Calculate(oneOfTwo, Rates2026).Lines, l => l is { Key: "uc.childcare", Scenario: Scenario.InWork, Amount: 1071.09m });
+        Assert.Contains(BetterOffCalculator.Calculate(both, Rates2026).Lines, l => l is { Key: "uc.childcare", Scenario: Scenario.InWork, Amount: 1275.00m });
     }
 }

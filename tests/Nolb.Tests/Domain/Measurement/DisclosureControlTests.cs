@@ -1,3 +1,4 @@
+using Nolb.Tests.Features.Measurement;
 using Nolb.Web.Domain.Measurement;
 
 namespace Nolb.Tests.Domain.Measurement;
@@ -76,22 +77,18 @@ public sealed class DisclosureControlTests
     }
 
     [Fact]
-    public void Secondary_suppression_on_a_row_spreads_to_the_column_and_back_to_a_fixed_point()
+    public void Secondary_suppression_stays_inside_a_table_whose_totals_have_no_small_count()
     {
-        // Rows: [2, 10, 30] and [20, 15, 25]. The 2 is hidden; its row's smallest other cell, the 10, goes with it.
-        // Column 0 then has one hidden cell (the 2), so the 20 beneath it goes; column 1 has the 10, so the 15 goes.
-        // Row 1 now has two hidden cells (20, 15), row 0 two (2, 10): every line has none or at least two.
-        var table = DisclosureControl.Protect(new[,] { { 2, 10, 30 }, { 20, 15, 25 } });
+        // Rows: [2, 10, 30] and [20, 15, 25]. The totals (42, 60; 22, 25, 55; 102) have no small count, so they are shown as
+        // the one-way tables show them; the 2 alone would be 22 − 20, so counts around it are hidden until it is not.
+        var counts = new[,] { { 2, 10, 30 }, { 20, 15, 25 } };
+        var table = DisclosureControl.Protect(counts);
 
         Assert.Equal(CellSuppression.Primary, table.Cell(0, 0).Suppression);
-        Assert.Equal(CellSuppression.Secondary, table.Cell(0, 1).Suppression);
-        Assert.Equal(CellSuppression.Secondary, table.Cell(1, 0).Suppression);
-        Assert.Equal(CellSuppression.Secondary, table.Cell(1, 1).Suppression);
-        Assert.False(table.Cell(0, 2).IsSuppressed);
-        Assert.False(table.Cell(1, 2).IsSuppressed);
-        Assert.False(table.GrandTotal.IsSuppressed);
-        Assert.Equal(102, table.GrandTotal.Value);
-        AssertSafe(table, new[,] { { 2, 10, 30 }, { 20, 15, 25 } });
+        Assert.All(Enumerable.Range(0, 2).Select(table.RowTotal).Concat(Enumerable.Range(0, 3).Select(table.ColumnTotal)), t => Assert.False(t.IsSuppressed));
+        Assert.Equal("102", table.GrandTotal.Display());
+        Assert.True(Enumerable.Range(0, 2).SelectMany(r => Enumerable.Range(0, 3).Select(c => table.Cell(r, c))).Count(c => c.Suppression == CellSuppression.Secondary) >= 3);
+        AssertSafe(table, counts);
     }
 
     [Fact]
@@ -110,18 +107,43 @@ public sealed class DisclosureControlTests
     }
 
     [Fact]
-    public void The_grand_total_is_hidden_last()
+    public void Totals_are_protected_as_the_one_way_tables_they_are_and_the_grand_total_stays()
     {
-        // Glasgow [6 women, 3 men], Fife [3 women, 0 men]: the small cells take the 6 and the row and column totals
-        // of 9 with them, and the grand total of 12 (the headline) stays.
+        // Area A [6 women, 3 men], Area B [3 women, 0 men]. The totals by area (9, 3) and by sex (9, 3) are protected as
+        // one-way tables first: each 3 and, since 12 − 9 would give it away, each 9. Inside, the attacker knows 12, the 6
+        // and the zero, and can only place each hidden 3 between 1 and 5: the 6 stays.
         var counts = new[,] { { 6, 3 }, { 3, 0 } };
         var table = DisclosureControl.Protect(counts);
 
         Assert.Equal("12", table.GrandTotal.Display());
-        Assert.True(table.Cell(0, 0).IsSuppressed);
+        Assert.Equal("6", table.Cell(0, 0).Display());
+        Assert.Equal("0", table.Cell(1, 1).Display());
         Assert.True(table.RowTotal(0).IsSuppressed);
         Assert.True(table.ColumnTotal(0).IsSuppressed);
+        Assert.Equal(DisclosureControl.Protect([9, 3]).Cells.Select(c => c.Suppression), [table.RowTotal(0).Suppression, table.RowTotal(1).Suppression]);
         AssertSafe(table, counts);
+    }
+
+    [Fact]
+    public void Two_ones_beside_a_shown_count_and_the_total_take_the_shown_count_with_them()
+    {
+        // The issue's Fife probe: Female [c], Male 9, Prefer not to say [c], Total 11. Zeros are shown, so each [c] is at
+        // least 1, and 11 − 9 = 2 leaves 1 and 1. Hiding the 9 too leaves each anywhere from 1 to 9.
+        var list = DisclosureControl.Protect([1, 9, 1]);
+
+        Assert.Equal(["[c]", "[c]", "[c]", "11"], Shown(list));
+    }
+
+    [Fact]
+    public void A_hidden_count_stays_at_least_the_protection_interval_wide()
+    {
+        // 2 + 1 + 1 beside 40, total 44: hiding only the small counts leaves three hidden counts, each at least 1, adding
+        // up to 44 − 40 = 4, so each is 1 or 2. Hiding the 40 too leaves each anywhere from 1 to 42.
+        var list = DisclosureControl.Protect([2, 1, 1, 40]);
+
+        Assert.All(list.Cells, c => Assert.True(c.IsSuppressed));
+        Assert.Equal("44", list.Total.Display());
+        Assert.Equal(3, DisclosureRules.Default.ProtectionWidth);
     }
 
     [Fact]
@@ -211,6 +233,62 @@ public sealed class DisclosureControlTests
             AssertSafe(DisclosureControl.Protect(counts), counts);
         }
     }
+
+    /// <summary>
+    /// The independent attacker (interval propagation over every row, column and total, zeros known) against every 2 × 2
+    /// table of counts 0–6 and a fixed sample of larger ones: no hidden count narrower than the protection interval.
+    /// </summary>
+    [Fact]
+    public void No_small_table_can_be_narrowed_by_the_interval_attack()
+    {
+        var random = new Random(20262);
+        var tables = AllVectors(4, 0, 6).Select(v => new[,] { { v[0], v[1] }, { v[2], v[3] } }).ToList();
+        for (var i = 0; i < 400; i++)
+        {
+            int rows = random.Next(1, 7), columns = random.Next(1, 7);
+            var counts = new int[rows, columns];
+            for (var r = 0; r < rows; r++)
+            {
+                for (var c = 0; c < columns; c++)
+                {
+                    counts[r, c] = random.Next(3) == 0 ? 0 : random.Next(1, random.Next(2) == 0 ? 6 : 25);
+                }
+            }
+
+            tables.Add(counts);
+        }
+
+        foreach (var counts in tables)
+        {
+            var table = DisclosureControl.Protect(counts);
+            var attacker = new IntervalAttacker();
+            int rows = counts.GetLength(0), columns = counts.GetLength(1);
+            string Name(int r, int c) => $"{r},{c}";
+            for (var r = 0; r <= rows; r++)
+            {
+                for (var c = 0; c <= columns; c++)
+                {
+                    attacker.Read(Name(r, c), table.Cell(r, c).Display());
+                }
+            }
+
+            for (var r = 0; r <= rows; r++)
+            {
+                attacker.Adds(Enumerable.Range(0, columns).Select(c => Name(r, c)), Name(r, columns));
+            }
+
+            for (var c = 0; c <= columns; c++)
+            {
+                attacker.Adds(Enumerable.Range(0, rows).Select(r => Name(r, c)), Name(rows, c));
+            }
+
+            var findings = attacker.Attack(DisclosureAttackTests.ProtectionWidth);
+            Assert.True(findings.Count == 0, $"{Describe(counts)}: {string.Join("; ", findings)}");
+        }
+    }
+
+    private static string Describe(int[,] counts) =>
+        string.Join(" / ", Enumerable.Range(0, counts.GetLength(0)).Select(r => string.Join(" ", Enumerable.Range(0, counts.GetLength(1)).Select(c => counts[r, c]))));
 
     private static void AssertSafe(ProtectedTable table, int[,] counts)
     {

@@ -34,19 +34,20 @@ public sealed class BetterOffApiTests(NolbAppFactory app) : IClassFixture<NolbAp
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.JsonAsync();
 
-        // Now: 400.14 + child 292.81 + housing 500 = 1,192.95 UC; SCP 117.65; net 1,310.60.
+        // Now: 400.14 + child 292.81 + housing 500 = 1,192.95 UC; SCP 117.65; Child Benefit 26.05 × 52 ÷ 12 = 112.8833…;
+        // net 1,423.4833… → 1,423.48.
         Assert.Equal(1192.95m, body.GetProperty("now").GetProperty("universalCredit").GetDecimal());
-        Assert.Equal(1310.60m, body.GetProperty("now").GetProperty("netHouseholdIncome").GetDecimal());
+        Assert.Equal(1423.48m, body.GetProperty("now").GetProperty("netHouseholdIncome").GetDecimal());
 
         // In work: gross 1,587.30, tax 105.60, NI 43.18; net earnings 1,385.1468…; work allowance 411;
-        // UC 1,192.95 − (1,385.1468… − 411) × 55% = 657.1693… → 657.17; net 1,385.1468… + 657.1693… + 117.65 = 2,159.9661… → 2,159.97.
+        // UC 1,192.95 − (1,385.1468… − 411) × 55% = 657.1693… → 657.17; net 1,385.1468… + 657.1693… + 117.65 + 112.8833… = 2,272.8494… → 2,272.85.
         var inWork = body.GetProperty("inWork");
         Assert.Equal(1587.30m, inWork.GetProperty("grossEarnings").GetDecimal());
         Assert.Equal(105.60m, inWork.GetProperty("incomeTax").GetDecimal());
         Assert.Equal(43.18m, inWork.GetProperty("nationalInsurance").GetDecimal());
         Assert.Equal(657.17m, inWork.GetProperty("universalCredit").GetDecimal());
         Assert.Equal(117.65m, inWork.GetProperty("scottishChildPayment").GetDecimal());
-        Assert.Equal(2159.97m, inWork.GetProperty("netHouseholdIncome").GetDecimal());
+        Assert.Equal(2272.85m, inWork.GetProperty("netHouseholdIncome").GetDecimal());
         Assert.Equal(849.37m, body.GetProperty("monthlyDifference").GetDecimal());
         Assert.Contains("£849.37 a month better off", body.GetProperty("answer").GetString(), StringComparison.Ordinal);
         Assert.All(body.GetProperty("lines").EnumerateArray(), line =>
@@ -57,16 +58,17 @@ public sealed class BetterOffApiTests(NolbAppFactory app) : IClassFixture<NolbAp
     }
 
     [Fact]
-    public async Task The_current_tax_year_flags_its_unconfirmed_rates()
+    public async Task The_2026_27_rates_are_confirmed_and_only_rates_the_household_uses_are_flagged()
     {
         var keyWorker = await app.CreateUserAsync(Role.KeyWorker, NolbAppFactory.Glasgow);
         using var client = await app.ApiClientAsync(keyWorker.Email!);
 
+        // Every Universal Credit, tax, NI, pension and Scottish Child Payment rate for 2026-27 is checked against its source.
         var body = await (await client.PostAsJsonAsync("/api/v1/better-off", Household("2026-27"))).JsonAsync();
 
         Assert.Equal("2026-27", body.GetProperty("taxYear").GetString());
-        Assert.NotEqual(0, body.GetProperty("unconfirmedRates").GetArrayLength());
-        Assert.Contains("provisional", body.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, body.GetProperty("unconfirmedRates").GetArrayLength());
+        Assert.DoesNotContain("provisional", body.GetProperty("answer").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -19,7 +19,7 @@ public sealed class OccupationListTests(NolbAppFactory app) : IClassFixture<Nolb
     private const string Page = "/Admin/Occupations";
 
     /// <summary>Rows as the ONS workbook lays them out: each level of the classification on its own row, blank codes elsewhere.</summary>
-    private static readonly string[][] OnsRows =
+    internal static readonly string[][] OnsRows =
     [
         ["1", "<blank>", "<blank>", "<blank>", "MANAGERS, DIRECTORS AND SENIOR OFFICIALS"],
         ["<blank>", "11", "<blank>", "<blank>", "CORPORATE MANAGERS AND DIRECTORS"],
@@ -138,7 +138,7 @@ public sealed class OccupationListTests(NolbAppFactory app) : IClassFixture<Nolb
     }
 
     /// <summary>A workbook shaped like the ONS one: sheet "SOC2020 descriptions", headings broken over lines as ONS writes them.</summary>
-    private static byte[] OnsWorkbook(string[][] rows, string[]? headings = null)
+    internal static byte[] OnsWorkbook(string[][] rows, string[]? headings = null)
     {
         headings ??= ["SOC\n2020 Major Group", "SOC\n2020 Sub-Major Group", "SOC\n2020 Minor Group", "SOC 2020 Unit Group", "SOC\n2020 \nGroup Title", "Group  Description"];
         using var stream = new MemoryStream();

@@ -44,7 +44,7 @@ public sealed class JourneyServicesApiTests(NolbAppFactory app) : IClassFixture<
             await ReferralAsync(e, worker, housing.Id, Start.AddDays(5));
         }
 
-        // One more with no services: a second small route, so the route of six needs no secondary suppression to hide the two.
+        // One more with no services: a second small route.
         await EngagementAsync(worker, NolbAppFactory.Glasgow);
 
         await SupportedInStageTwoAsync(fifeWorker, NolbAppFactory.Fife, 5, type.Id, moneyAdvice.Id);
@@ -78,7 +78,9 @@ public sealed class JourneyServicesApiTests(NolbAppFactory app) : IClassFixture<
         Assert.Equal((JsonValueKind.Null, "[c]"), (housingCount.GetProperty("value").ValueKind, housingCount.GetProperty("display").GetString()));
 
         var routes = map.GetProperty("serviceRoutes").EnumerateArray().ToDictionary(r => r.GetProperty("route").GetString()!);
-        Assert.Equal(6, Value(routes[$"Stage 1 → Stage 2 ({type.Category.Name}; referral to Money Advice {suffix})"]));
+        // Routes of 6, 2 and 1 out of 9 people: with only the 2 and the 1 hidden, 9 − 6 = 3 would leave each 1 or 2, so the
+        // 6 is hidden too (issue point 3: a hidden count keeps at least four possible values).
+        Assert.Equal("[c]", routes[$"Stage 1 → Stage 2 ({type.Category.Name}; referral to Money Advice {suffix})"].GetProperty("people").GetProperty("display").GetString());
         Assert.Equal("[c]", routes[$"Stage 1 (referral to Housing Options {suffix})"].GetProperty("people").GetProperty("display").GetString());
 
         var fife = await (await fifeApi.GetAsync("/api/v1/journeys")).OkJsonAsync();

@@ -8,9 +8,9 @@ namespace Nolb.Tests.Features.Measurement;
 
 /// <summary>
 /// A national analyst publishes 2018-Q3, a late-recorded start changes it, and the second publication shows the
-/// revision. Worked by hand: Glasgow's 9 women and 3 men and Fife's 2 women; the 3 and the 2 are [c], and so
-/// (secondary) is Glasgow's 9, but Glasgow's total of 12 is shown. Two more men are recorded late: Fife's 2 still
-/// hides Glasgow's 9, which hides Glasgow's 5 men, and Glasgow's total is revised from 12 to 14.
+/// revision. Worked by hand: Glasgow's 9 women and 3 men and Fife's 2 women; the 3 and the 2 are [c], and so are
+/// Glasgow's total of 12 (else 14 − 12 gives Fife's 2 away) and Scotland's 11 women, but Scotland's 14 is shown. Five
+/// more men are recorded late (a change under 5 would be held back): Scotland's total is revised from 14 to 19.
 /// The workbook is read back with the Open XML SDK.
 /// </summary>
 public sealed class PublicationTests(MeasurementAppFactory app) : IClassFixture<MeasurementAppFactory>
@@ -47,7 +47,7 @@ public sealed class PublicationTests(MeasurementAppFactory app) : IClassFixture<
         Assert.Equal(0, published.GetProperty("revisions").GetArrayLength());
 
         // Recorded today, started in 2018-Q3: the quarter's figure changes.
-        await app.ManyStartedAsync(worker, NolbAppFactory.Glasgow, start, Sex.Male, 2);
+        await app.ManyStartedAsync(worker, NolbAppFactory.Glasgow, start, Sex.Male, 5);
         Assert.Equal(HttpStatusCode.Created, (await PublishAsync(approver, api, "2018-Q3")).StatusCode);
 
         var quarter = await api.GetFromJsonAsync<JsonElement>("/api/v1/statistics/publications/2018-Q3");
@@ -57,18 +57,18 @@ public sealed class PublicationTests(MeasurementAppFactory app) : IClassFixture<
             && r.GetProperty("row").GetString() == "Scotland" && r.GetProperty("column").GetString() == "Total");
         Assert.True(total.ValueKind == JsonValueKind.Object, "Revisions: " + string.Join("; ", revisions.Select(r => r.ToString())));
         // Glasgow's own cells stay hidden by secondary suppression (Fife's 2 and Glasgow's men), so the revision shows
-        // in the Scotland total, computed before suppression: 14 → 16.
+        // in the Scotland total, computed before suppression: 14 → 19.
         Assert.Equal("14", total.GetProperty("previous").GetString());
-        Assert.Equal("16", total.GetProperty("current").GetString());
+        Assert.Equal("19", total.GetProperty("current").GetString());
         Assert.Equal(1, total.GetProperty("previousNumber").GetInt32());
         Assert.Equal(2, quarter.GetProperty("history").GetArrayLength());
         var starts = quarter.GetProperty("statistics").GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("title").GetString() == "Starts by LEP and sex");
-        Assert.Equal(16, starts.GetProperty("scotland").GetProperty("total").GetProperty("value").GetInt32());
+        Assert.Equal(19, starts.GetProperty("scotland").GetProperty("total").GetProperty("value").GetInt32());
 
         using var pages = await app.PageClientAsync(analyst.Email!);
         var page = WebUtility.HtmlDecode(await pages.GetStringAsync("/Measurement/Publications/2018-Q3"));
         Assert.Contains("Revised figures", page, StringComparison.Ordinal);
-        Assert.Contains("16 [r]", page, StringComparison.Ordinal);
+        Assert.Contains("19 [r]", page, StringComparison.Ordinal);
 
         var workbook = await api.GetAsync("/api/v1/statistics/national.xlsx?quarter=2018-Q3");
         Assert.Equal(HttpStatusCode.OK, workbook.StatusCode);

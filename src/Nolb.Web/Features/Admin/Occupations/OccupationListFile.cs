@@ -35,62 +35,62 @@ public static partial class OccupationListFile
 
     private static FileRows WorkbookRows(Stream file)
     {
-        SpreadsheetDocument document;
         try
         {
-            document = SpreadsheetDocument.Open(file, false);
+            using var document = SpreadsheetDocument.Open(file, false);
+            return WorkbookRows(document);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or ArgumentException)
+        catch (Exception e) when (Infrastructure.BoundedUpload.IsUnreadableWorkbook(e))
         {
-            return new FileRows([], "The file is not an Excel workbook (.xlsx). Load the ONS workbook as it was downloaded, or a CSV file with the columns code and title");
+            return new FileRows([], "The file is not an Excel workbook (.xlsx) that can be read. Load the ONS workbook as it was downloaded, or a CSV file with the columns code and title");
         }
+    }
 
-        using (document)
+    private static FileRows WorkbookRows(SpreadsheetDocument document)
+    {
+        var workbook = document.WorkbookPart;
+        var sheets = workbook?.Workbook.Sheets?.Elements<Sheet>().ToList() ?? [];
+        var sheet = sheets.FirstOrDefault(s => string.Equals(s.Name?.Value, OnsSheet, StringComparison.OrdinalIgnoreCase)) ?? sheets.FirstOrDefault();
+        if (workbook is null || sheet?.Id?.Value is not { } sheetId)
         {
-            var workbook = document.WorkbookPart;
-            var sheets = workbook?.Workbook.Sheets?.Elements<Sheet>().ToList() ?? [];
-            var sheet = sheets.FirstOrDefault(s => string.Equals(s.Name?.Value, OnsSheet, StringComparison.OrdinalIgnoreCase)) ?? sheets.FirstOrDefault();
-            if (workbook is null || sheet?.Id?.Value is not { } sheetId)
-            {
-                return new FileRows([], "The workbook has no sheets");
-            }
-
-            var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
-            var sheetRows = ((WorksheetPart)workbook.GetPartById(sheetId)).Worksheet.Descendants<Row>().ToList();
-            int? unitColumn = null, titleColumn = null;
-            uint headerRow = 0;
-            foreach (var row in sheetRows.Take(10))
-            {
-                var cells = CellTexts(row, shared);
-                unitColumn = ColumnHeaded(cells, UnitGroupHeading);
-                titleColumn = ColumnHeaded(cells, TitleHeading);
-                if (unitColumn is not null && titleColumn is not null)
-                {
-                    headerRow = row.RowIndex?.Value ?? 0;
-                    break;
-                }
-            }
-
-            if (unitColumn is null || titleColumn is null)
-            {
-                return new FileRows([], $"The sheet \"{sheet.Name?.Value}\" has no heading row with the columns \"{UnitGroupHeading}\" and \"{TitleHeading}\" in its first ten rows. Load the ONS workbook as it was downloaded");
-            }
-
-            var found = new List<(int, string, string)>();
-            foreach (var row in sheetRows.Where(r => (r.RowIndex?.Value ?? 0) > headerRow))
-            {
-                var cells = CellTexts(row, shared);
-                var code = cells.GetValueOrDefault(unitColumn.Value)?.Trim() ?? "";
-                if (code.Length == 0 || code == "<blank>")
-                {
-                    continue;
-                }
-
-                found.Add(((int)(row.RowIndex?.Value ?? 0), code, cells.GetValueOrDefault(titleColumn.Value)?.Trim() ?? ""));
-            }
-
-            return new FileRows(found, null);
+            return new FileRows([], "The workbook has no sheets");
         }
+
+        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+        var sheetRows = ((WorksheetPart)workbook.GetPartById(sheetId)).Worksheet.Descendants<Row>().ToList();
+        int? unitColumn = null, titleColumn = null;
+        uint headerRow = 0;
+        foreach (var row in sheetRows.Take(10))
+        {
+            var cells = CellTexts(row, shared);
+            unitColumn = ColumnHeaded(cells, UnitGroupHeading);
+            titleColumn = ColumnHeaded(cells, TitleHeading);
+            if (unitColumn is not null && titleColumn is not null)
+            {
+                headerRow = row.RowIndex?.Value ?? 0;
+                break;
+            }
+        }
+
+        if (unitColumn is null || titleColumn is null)
+        {
+            return new FileRows([], $"The sheet \"{sheet.Name?.Value}\" has no heading row with the columns \"{UnitGroupHeading}\" and \"{TitleHeading}\" in its first ten rows. Load the ONS workbook as it was downloaded");
+        }
+
+        var found = new List<(int, string, string)>();
+        foreach (var row in sheetRows.Where(r => (r.RowIndex?.Value ?? 0) > headerRow))
+        {
+            var cells = CellTexts(row, shared);
+            var code = cells.GetValueOrDefault(unitColumn.Value)?.Trim() ?? "";
+            if (code.Length == 0 || code == "<blank>")
+            {
+                continue;
+            }
+
+            found.Add(((int)(row.RowIndex?.Value ?? 0), code, cells.GetValueOrDefault(titleColumn.Value)?.Trim() ?? ""));
+        }
+
+        return new FileRows(found, null);
     }
 
     private static FileRows CsvRows(Stream file)

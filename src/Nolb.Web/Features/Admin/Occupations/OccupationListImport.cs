@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Nolb.Web.Data;
 using Nolb.Web.Domain.Employers;
 using Nolb.Web.Features.Vacancies;
+using Nolb.Web.Infrastructure;
 using Nolb.Web.Security;
 
 namespace Nolb.Web.Features.Admin.Occupations;
@@ -14,6 +15,9 @@ namespace Nolb.Web.Features.Admin.Occupations;
 public sealed class OccupationListImport(NolbDbContext db, CurrentUser currentUser, OccupationCatalogue catalogue, TimeProvider clock)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
+
+    /// <summary>The most the workbook may unpack to: the ONS workbook is a few MB unpacked; a zip bomb is refused before it is read.</summary>
+    public const long MaxExpandedBytes = 25 * 1024 * 1024;
 
     public sealed record Outcome(int UnitGroups, IReadOnlyList<string> Problems)
     {
@@ -43,9 +47,17 @@ public sealed class OccupationListImport(NolbDbContext db, CurrentUser currentUs
             return new Outcome(0, problems);
         }
 
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        buffer.Position = 0;
+        await using var buffer = await BoundedUpload.ReadAsync(file, MaxBytes, ct);
+        if (buffer is null)
+        {
+            return new Outcome(0, [BoundedUpload.TooLarge(MaxBytes)]);
+        }
+
+        if (BoundedUpload.ArchiveProblem(buffer, MaxExpandedBytes) is { } archiveProblem)
+        {
+            return new Outcome(0, [archiveProblem]);
+        }
+
         var read = OccupationListFile.Read(buffer, fileName);
         if (read.Problems.Count > 0)
         {

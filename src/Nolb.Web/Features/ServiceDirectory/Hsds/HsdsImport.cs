@@ -165,9 +165,9 @@ public sealed class HsdsImport(NolbDbContext db, SaveDirectoryService save, Curr
     public static HsdsDataset ReadCsvZip(MemoryStream stream, List<ImportProblem> problems)
     {
         var data = new HsdsDataset();
-        if (!BoundedUpload.ExpandsWithin(stream, MaxExpandedBytes))
+        if (BoundedUpload.ArchiveProblem(stream, MaxExpandedBytes) is { } archiveProblem)
         {
-            problems.Add(new("file", "", BoundedUpload.ExpandsTooFar(MaxExpandedBytes)));
+            problems.Add(new("file", "", archiveProblem));
             return data;
         }
 

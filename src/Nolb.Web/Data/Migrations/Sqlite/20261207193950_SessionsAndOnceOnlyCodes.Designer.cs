@@ -11,8 +11,8 @@ using Nolb.Web.Data;
 namespace Nolb.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNolbDbContext))]
-    [Migration("20261207191603_StatisticsDrafts")]
-    partial class StatisticsDrafts
+    [Migration("20261207193950_SessionsAndOnceOnlyCodes")]
+    partial class SessionsAndOnceOnlyCodes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2035,67 +2035,6 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.ToTable("SimdPostcodes");
                 });
 
-            modelBuilder.Entity("Nolb.Web.Domain.Measurement.StatisticsDraft", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DecidedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("DecidedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("PreparedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PreparedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("PreparedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Provisional")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("PublicationNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Quarter")
-                        .IsRequired()
-                        .HasMaxLength(7)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Tables")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Quarter", "Status");
-
-                    b.ToTable("StatisticsDrafts");
-                });
-
             modelBuilder.Entity("Nolb.Web.Domain.Measurement.StatisticsPublication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2103,13 +2042,6 @@ namespace Nolb.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("PreparedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("PreparedByUserId")
-                        .HasColumnType("TEXT");
 
                     b.Property<bool>("ProvisionalWhenPublished")
                         .HasColumnType("INTEGER");
@@ -3212,6 +3144,9 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("LepId")
                         .HasColumnType("TEXT");
 
@@ -3276,6 +3211,30 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.HasIndex("LepId", "Role");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Nolb.Web.Security.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RefreshTokenId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
@@ -4262,6 +4221,15 @@ namespace Nolb.Web.Data.Migrations.Sqlite
                     b.Navigation("Lep");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Security.UserSession", b =>
+                {
+                    b.HasOne("Nolb.Web.Security.NolbUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Nolb.Web.Domain.ActionPlans.ActionPlan", b =>

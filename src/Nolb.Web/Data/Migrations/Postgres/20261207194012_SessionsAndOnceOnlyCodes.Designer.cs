@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Nolb.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresNolbDbContext))]
-    [Migration("20261207191630_StatisticsDrafts")]
-    partial class StatisticsDrafts
+    [Migration("20261207194012_SessionsAndOnceOnlyCodes")]
+    partial class SessionsAndOnceOnlyCodes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2047,67 +2047,6 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.ToTable("SimdPostcodes");
                 });
 
-            modelBuilder.Entity("Nolb.Web.Domain.Measurement.StatisticsDraft", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime?>("DecidedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DecidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<Guid?>("DecidedByUserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("PreparedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("PreparedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<Guid?>("PreparedByUserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("Provisional")
-                        .HasColumnType("boolean");
-
-                    b.Property<int?>("PublicationNumber")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Quarter")
-                        .IsRequired()
-                        .HasMaxLength(7)
-                        .HasColumnType("character varying(7)");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Tables")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Quarter", "Status");
-
-                    b.ToTable("StatisticsDrafts");
-                });
-
             modelBuilder.Entity("Nolb.Web.Domain.Measurement.StatisticsPublication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2115,13 +2054,6 @@ namespace Nolb.Web.Data.Migrations.Postgres
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
-
-                    b.Property<string>("PreparedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<Guid?>("PreparedByUserId")
-                        .HasColumnType("uuid");
 
                     b.Property<bool>("ProvisionalWhenPublished")
                         .HasColumnType("boolean");
@@ -3224,6 +3156,9 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean");
 
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid?>("LepId")
                         .HasColumnType("uuid");
 
@@ -3288,6 +3223,30 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.HasIndex("LepId", "Role");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Nolb.Web.Security.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RefreshTokenId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
@@ -4274,6 +4233,15 @@ namespace Nolb.Web.Data.Migrations.Postgres
                     b.Navigation("Lep");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Nolb.Web.Security.UserSession", b =>
+                {
+                    b.HasOne("Nolb.Web.Security.NolbUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Nolb.Web.Domain.ActionPlans.ActionPlan", b =>

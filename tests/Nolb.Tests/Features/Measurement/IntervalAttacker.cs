@@ -1,0 +1,277 @@
+using System.Globalization;
+using Nolb.Web.Domain.Measurement;
+using Nolb.Web.Features.Measurement;
+
+namespace Nolb.Tests.Features.Measurement;
+
+/// <summary>
+/// The attacker of the disclosure-control tests, written apart from Nolb's own protection so that it checks it rather
+/// than repeats it. It reads published figures by what they count (the same count in two tables is one unknown, so a
+/// by-sex and a by-age table of an LEP share the LEP's total), every equation the tables state (cells add up to their
+/// row, column and grand totals), knows a zero is a zero and so a hidden count is at least 1, and bounds every hidden
+/// count by interval propagation repeated to a fixed point: the audit of suppressed cells' feasible ranges described
+/// in FCSM Statistical Policy Working Paper 22 (Report on Statistical Disclosure Limitation Methodology, ch. 4).
+/// A finding is a hidden count narrowed to fewer values than the protection interval, or two tables showing the same
+/// count as two different numbers.
+/// </summary>
+public sealed class IntervalAttacker
+{
+    private const long Infinite = long.MaxValue / 8;
+    private readonly Dictionary<string, long?> figures = new(StringComparer.Ordinal);
+    private readonly List<(string[] Parts, string Total)> equations = [];
+    private readonly List<string> conflicts = [];
+
+    public int Tables { get; private set; }
+
+    public int Hidden => figures.Count(f => f.Value is null);
+
+    /// <summary>Counts published as two different numbers in two places.</summary>
+    public IReadOnlyList<string> Conflicts => conflicts;
+
+    /// <summary>The name of a count: what is counted, where (no LEP is Scotland), and the groups it is restricted to.</summary>
+    public static string Name(string indicator, string? lep, params (string Dimension, string Group)[] groups) =>
+        $"{indicator}|{lep ?? "Scotland"}|" + string.Join("|", groups.OrderBy(g => g.Dimension, StringComparer.Ordinal).Select(g => $"{g.Dimension}={g.Group}"));
+
+    /// <summary>A published figure: "[c]" is hidden, a number is known; anything else ([low], "–") says nothing.</summary>
+    public void Read(string name, string display)
+    {
+        if (display == DisclosureControl.Suppressed)
+        {
+            figures.TryAdd(name, null);
+            return;
+        }
+
+        if (!long.TryParse(display, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value))
+        {
+            return;
+        }
+
+        if (figures.TryGetValue(name, out var known) && known is { } other && other != value)
+        {
+            conflicts.Add($"{name} is published as both {other} and {value}");
+        }
+
+        figures[name] = value;
+    }
+
+    public void Adds(IEnumerable<string> parts, string total) => equations.Add((parts.ToArray(), total));
+
+    /// <summary>The national tables: LEPs down the side, groups (or a rate's numerator and denominator) across.</summary>
+    public void ReadNational(NationalStatistics statistics)
+    {
+        foreach (var table in statistics.Tables)
+        {
+            Tables++;
+            var rows = table.Rows.Select(r => (Lep: (string?)r.Label, Row: r)).Append((null, table.Scotland)).ToList();
+            if (table.Scotland.Percentage is not null)
+            {
+                // A rate table: numerator and denominator by LEP, each adding up to Scotland's.
+                foreach (var (part, column) in new[] { ("numerator", 0), ("denominator", 1) })
+                {
+                    var indicator = $"{table.Indicator}#{part}";
+                    foreach (var (lep, row) in rows)
+                    {
+                        Read(Name(indicator, lep), row.Cells[column].Display);
+                    }
+
+                    Adds(table.Rows.Select(r => Name(indicator, r.Label)), Name(indicator, null));
+                }
+
+                continue;
+            }
+
+            foreach (var (lep, row) in rows)
+            {
+                for (var c = 0; c < table.Columns.Count; c++)
+                {
+                    Read(Name(table.Indicator, lep, (table.ColumnHeading, table.Columns[c])), row.Cells[c].Display);
+                }
+
+                Read(Name(table.Indicator, lep), row.Total.Display);
+                Adds(table.Columns.Select(c => Name(table.Indicator, lep, (table.ColumnHeading, c))), Name(table.Indicator, lep));
+            }
+
+            foreach (var column in table.Columns)
+            {
+                Adds(table.Rows.Select(r => Name(table.Indicator, r.Label, (table.ColumnHeading, column))), Name(table.Indicator, null, (table.ColumnHeading, column)));
+            }
+
+            Adds(table.Rows.Select(r => Name(table.Indicator, r.Label)), Name(table.Indicator, null));
+        }
+    }
+
+    /// <summary>
+    /// The national tables as the workbook holds them, read back cell by cell; the tables' indicator and column heading
+    /// (which the sheets name only in words) come from <paramref name="layout"/>.
+    /// </summary>
+    public void ReadWorkbook(IReadOnlyList<WorkbookReader.CellRead> cells, NationalStatistics layout)
+    {
+        foreach (var table in layout.Tables)
+        {
+            var sheet = cells.Single(c => c.Reference == "A1" && c.Text == table.Title).Sheet;
+            var byReference = cells.Where(c => c.Sheet == sheet).ToDictionary(c => c.Reference, c => c.Text, StringComparer.Ordinal);
+            var rows = new List<TableRow>();
+            for (var r = 5; byReference.TryGetValue($"A{r}", out var label); r++)
+            {
+                string At(int column) => byReference.GetValueOrDefault($"{(char)('A' + column)}{r}", "");
+                TableCell Figure(int column) => new(int.TryParse(At(column), CultureInfo.InvariantCulture, out var v) ? v : null, At(column));
+                var figures = table.Columns.Select((_, c) => Figure(c + 1)).ToList();
+                var last = table.Columns.Count + 1;
+                rows.Add(new TableRow(label, figures, table.Scotland.Percentage is null ? Figure(last) : figures[^1], table.Scotland.Percentage is null ? null : At(last)));
+            }
+
+            ReadNational(layout with { Tables = [table with { Rows = rows[..^1], Scotland = rows[^1] }] });
+        }
+    }
+
+    /// <summary>The national dashboard: each count indicator by LEP with Scotland's total, and its cross-tabulation.</summary>
+    public void ReadDashboard(NationalDashboard dashboard)
+    {
+        foreach (var theme in dashboard.Themes)
+        {
+            Tables++;
+            for (var c = 0; c < theme.Columns.Count; c++)
+            {
+                var column = theme.Columns[c];
+                if (column.Measure != Measure.Count || column.Unavailable is not null)
+                {
+                    continue;
+                }
+
+                foreach (var row in theme.Rows)
+                {
+                    Read(Name(column.Code, row.Lep), row.Values[c].Display);
+                }
+
+                Read(Name(column.Code, null), theme.Scotland.Values[c].Display);
+                Adds(theme.Rows.Select(r => Name(column.Code, r.Lep)), Name(column.Code, null));
+            }
+        }
+
+        ReadIntersection(dashboard.Intersection);
+    }
+
+    /// <summary>
+    /// A cross-tabulation of Scotland. Where a person can be in several groups its totals are not counts of people,
+    /// so they are this table's own unknowns, tied only to its cells.
+    /// </summary>
+    public void ReadIntersection(IntersectionTable table)
+    {
+        Tables++;
+        var own = $"{table.Indicator}|{table.RowsHeading}×{table.ColumnsHeading}";
+        string Cell(string row, string column) => Name(table.Indicator, null, (table.RowsHeading, row), (table.ColumnsHeading, column));
+        string RowTotal(string row) => table.Overlapping ? $"{own}|row={row}" : Name(table.Indicator, null, (table.RowsHeading, row));
+        foreach (var row in table.Rows)
+        {
+            for (var c = 0; c < table.Columns.Count; c++)
+            {
+                Read(Cell(row.Label, table.Columns[c]), row.Cells[c].Display);
+            }
+
+            Read(RowTotal(row.Label), row.Total.Display);
+            Adds(table.Columns.Select(c => Cell(row.Label, c)), RowTotal(row.Label));
+        }
+
+        if (table.Totals is { } totals)
+        {
+            for (var c = 0; c < table.Columns.Count; c++)
+            {
+                var column = Name(table.Indicator, null, (table.ColumnsHeading, table.Columns[c]));
+                Read(column, totals.Cells[c].Display);
+                Adds(table.Rows.Select(r => Cell(r.Label, table.Columns[c])), column);
+            }
+
+            Read(Name(table.Indicator, null), totals.Total.Display);
+            Adds(table.Rows.Select(r => RowTotal(r.Label)), Name(table.Indicator, null));
+            Adds(table.Columns.Select(c => Name(table.Indicator, null, (table.ColumnsHeading, c))), Name(table.Indicator, null));
+        }
+    }
+
+    /// <summary>A count broken down one way for Scotland, as the statistics API gives it to a national user.</summary>
+    public void ReadOneWay(IndicatorValues values, string dimension, bool overlapping)
+    {
+        Tables++;
+        foreach (var row in values.Rows)
+        {
+            Read(Name(values.Indicator, null, (dimension, row.Groups[0])), row.CountDisplay);
+        }
+
+        Read(Name(values.Indicator, null), values.Total.CountDisplay);
+        if (!overlapping)
+        {
+            Adds(values.Rows.Select(r => Name(values.Indicator, null, (dimension, r.Groups[0]))), Name(values.Indicator, null));
+        }
+    }
+
+    /// <summary>Every hidden count narrowed below the protection interval, and every figure shown two ways.</summary>
+    public IReadOnlyList<string> Attack(int protectionWidth)
+    {
+        var low = new Dictionary<string, long>(StringComparer.Ordinal);
+        var high = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var name in equations.SelectMany(e => e.Parts.Append(e.Total)).Concat(figures.Keys).Distinct())
+        {
+            // Published: exactly its value. Hidden: at least 1, as zeros are shown. Never published: any count at all.
+            var figure = figures.GetValueOrDefault(name);
+            low[name] = figure ?? (figures.ContainsKey(name) ? 1 : 0);
+            high[name] = figure ?? Infinite;
+        }
+
+        var touching = equations.SelectMany((e, i) => e.Parts.Append(e.Total).Select(n => (n, i))).ToLookup(x => x.n, x => x.i);
+        var queue = new Queue<int>(Enumerable.Range(0, equations.Count));
+        var queued = new HashSet<int>(queue);
+        var steps = 0;
+        while (queue.Count > 0 && steps++ < 5_000_000)
+        {
+            var e = queue.Dequeue();
+            queued.Remove(e);
+            var (parts, total) = equations[e];
+            var changed = new List<string>();
+            var lowSum = parts.Sum(p => low[p]);
+            var highSum = parts.Any(p => high[p] >= Infinite) ? Infinite : parts.Sum(p => high[p]);
+            Tighten(total, lowSum, highSum);
+            foreach (var part in parts)
+            {
+                var othersHigh = highSum >= Infinite ? Infinite : highSum - high[part];
+                var othersLow = lowSum - low[part];
+                Tighten(part, othersHigh >= Infinite ? 0 : low[total] - othersHigh, high[total] >= Infinite ? Infinite : high[total] - othersLow);
+                lowSum = parts.Sum(p => low[p]);
+                highSum = parts.Any(p => high[p] >= Infinite) ? Infinite : parts.Sum(p => high[p]);
+            }
+
+            foreach (var next in changed.SelectMany(n => touching[n]).Where(queued.Add))
+            {
+                queue.Enqueue(next);
+            }
+
+            void Tighten(string name, long atLeast, long atMost)
+            {
+                if (atLeast > low[name])
+                {
+                    low[name] = atLeast;
+                    changed.Add(name);
+                }
+
+                if (atMost < high[name])
+                {
+                    high[name] = atMost;
+                    changed.Add(name);
+                }
+            }
+        }
+
+        var findings = new List<string>(conflicts);
+        foreach (var name in figures.Where(f => f.Value is null).Select(f => f.Key).Order(StringComparer.Ordinal))
+        {
+            if (low[name] > high[name])
+            {
+                findings.Add($"{name}: the published figures contradict each other ({low[name]} to {high[name]})");
+            }
+            else if (high[name] - low[name] < protectionWidth)
+            {
+                findings.Add($"{name} is [c] but must be {(low[name] == high[name] ? low[name].ToString(CultureInfo.InvariantCulture) : $"{low[name]} to {high[name]}")}");
+            }
+        }
+
+        return findings;
+    }
+}
