@@ -70,6 +70,7 @@ public abstract class NolbDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<Domain.Measurement.PopulationFigure> PopulationFigures => Set<Domain.Measurement.PopulationFigure>();
     public DbSet<Domain.Measurement.SimdPostcode> SimdPostcodes => Set<Domain.Measurement.SimdPostcode>();
     public DbSet<Domain.Measurement.StatisticsPublication> StatisticsPublications => Set<Domain.Measurement.StatisticsPublication>();
+    public DbSet<Domain.Measurement.StatisticsDraft> StatisticsDrafts => Set<Domain.Measurement.StatisticsDraft>();
     public DbSet<Domain.DataRights.ParticipantChange> ParticipantChanges => Set<Domain.DataRights.ParticipantChange>();
     public DbSet<Domain.DataRights.SubjectAccessRequest> SubjectAccessRequests => Set<Domain.DataRights.SubjectAccessRequest>();
     public DbSet<Domain.DataRights.ErasureRequest> ErasureRequests => Set<Domain.DataRights.ErasureRequest>();

@@ -81,6 +81,7 @@ public static class WebSetup
             .Validate(r => r.WorkingDayStarts < r.WorkingDayEnds, "Nolb:AuditReview:WorkingDayStarts must be before WorkingDayEnds")
             .ValidateOnStart();
         services.AddNolbAccounts(configuration);
+        Features.Account.KeptForms.AddKeptForms(services);
         services.AddScoped<Features.Measurement.MeasurementData>();
         services.AddScoped<Features.Measurement.IndicatorTotals>();
         services.AddSingleton<Features.Measurement.ScotlandFigures>();
@@ -105,6 +106,7 @@ public static class WebSetup
         {
             options.Filters.Add(new RefuseControlCharacters());
             options.Filters.AddService<OnceOnlyFormFilter>();
+            options.Filters.AddService<Features.Account.KeptForms.RestoreKeptForm>();
         });
         services.AddProblemDetails();
         ApiBadRequests.Register(services);
@@ -140,6 +142,7 @@ public static class WebSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
+        Features.Account.KeptForms.UseKeptForms(app);
         app.UseMiddleware<TwoFactorEnrolment>();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyKeys>();

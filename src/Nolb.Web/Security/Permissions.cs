@@ -85,6 +85,7 @@ public static class Permissions
         public const string ReadNational = "statistics.read-national";
         public const string ExportReturn = "statistics.export-return";
         public const string ReadOwnCaseload = "statistics.read-own-caseload";
+        public const string Publish = "statistics.publish";
     }
 
     public static class BetterOff
@@ -152,6 +153,7 @@ public static class Permissions
         new(Improvement.Manage, "Review Service Standards self-assessments, write the partnership's self-assessment and run its improvement action plan"),
         new(Commissioning.ReadOwnOrganisation, "See your organisation's contracts and how they perform against profile"),
         new(Statistics.ReadOwnCaseload, "See your own caseload's figures on the Shared Measurement Framework"),
+        new(Statistics.Publish, "Prepare a quarter's national statistics for publication, and approve or withdraw another analyst's draft"),
     ];
 }
 

@@ -53,6 +53,7 @@ public static class RolePermissions
         (Role.KeyWorker, Statistics.ReadOwnCaseload), (Role.TeamLeader, Statistics.ReadOwnCaseload),
         (Role.Administrator, DataRights.Manage),
         (Role.PartnerWorker, Improvement.SelfAssessStandards), (Role.LepManager, Improvement.SelfAssessStandards), (Role.LepManager, Improvement.Manage),
+        (Role.NationalAnalyst, Statistics.Publish),
     ];
 
     static RolePermissions()

@@ -127,7 +127,7 @@ public sealed class BoundaryInputTests(NolbAppFactory app) : IClassFixture<NolbA
                 Check($"GET {url} with {p}", response, expected);
             }
 
-            Check($"POST /api/v1/statistics/publications with {p}", await api[Role.NationalAnalyst].PostAsJsonAsync("/api/v1/statistics/publications", new { quarter = p }), HttpStatusCode.BadRequest);
+            Check($"POST /api/v1/statistics/drafts with {p}", await api[Role.NationalAnalyst].PostAsJsonAsync("/api/v1/statistics/drafts", new { quarter = p }), HttpStatusCode.BadRequest);
             foreach (var (role, url) in getPages)
             {
                 Check($"page {url} with {p}", await pages[role].GetAsync(url.Replace("{p}", p, StringComparison.Ordinal)), null);

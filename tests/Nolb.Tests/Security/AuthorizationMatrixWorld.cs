@@ -158,6 +158,7 @@ public sealed class AuthorizationMatrixFactory : NolbAppFactory
         records["check"] = outcome.GetProperty("outcome").GetProperty("sustainmentChecks")[0].GetProperty("id").GetString()!;
         await PlanningRecordsAsync(lepCode, lepId, manager, records);
         records["quarter"] = await PublishedQuarterAsync();
+        records["draft"] = await WithdrawnDraftAsync();
         records["outcome"] = outcome.GetProperty("outcome").GetProperty("id").GetString()!;
         foreach (var (name, id) in await ImprovementRecordsAsync(lepCode, lepId))
         {
@@ -255,6 +256,27 @@ public sealed class AuthorizationMatrixFactory : NolbAppFactory
         return quarter;
     }
 
+
+    /// <summary>A withdrawn draft of a publication (national, so the same for both LEPs): it can be read, but not approved.</summary>
+    private Task<string> WithdrawnDraftAsync() => WithDbAsync(async db =>
+    {
+        if (await db.StatisticsDrafts.FirstOrDefaultAsync(d => d.Quarter == "2020-Q2") is not { } draft)
+        {
+            var period = new Web.Features.Measurement.PeriodDto("2020-Q2", "April to June 2020", new DateOnly(2020, 4, 1), new DateOnly(2020, 6, 30), false);
+            draft = new Web.Domain.Measurement.StatisticsDraft
+            {
+                Quarter = "2020-Q2",
+                PreparedAt = DateTime.UtcNow,
+                PreparedBy = "Matrix analyst",
+                Tables = System.Text.Json.JsonSerializer.Serialize(new Web.Features.Measurement.NationalStatistics(period, "Counts of 1 to 4 are [c].", []), WebJson),
+            };
+            Assert.True(draft.Withdraw(Guid.NewGuid(), "Matrix analyst", "Only for the authorization matrix", DateTime.UtcNow).Succeeded);
+            db.StatisticsDrafts.Add(draft);
+            await db.SaveChangesAsync();
+        }
+
+        return draft.Id.ToString();
+    });
 
     /// <summary>A "You said, we did" entry, a partner's Service Standards self-assessment, the LEP's own self-assessment and an improvement action.</summary>
     private Task<Dictionary<string, string>> ImprovementRecordsAsync(string lepCode, Guid lepId) => WithDbAsync(async db =>

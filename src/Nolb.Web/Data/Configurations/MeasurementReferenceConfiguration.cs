@@ -50,8 +50,25 @@ public sealed class StatisticsPublicationConfiguration : IEntityTypeConfiguratio
     {
         builder.Property(p => p.Quarter).HasMaxLength(7);
         builder.Property(p => p.PublishedBy).HasMaxLength(256);
+        builder.Property(p => p.PreparedBy).HasMaxLength(256);
 
         // Two analysts publishing the same quarter at once: the second insert fails rather than taking the same number.
         builder.HasIndex(p => new { p.Quarter, p.Number }).IsUnique();
+    }
+}
+
+public sealed class StatisticsDraftConfiguration : IEntityTypeConfiguration<StatisticsDraft>
+{
+    public void Configure(EntityTypeBuilder<StatisticsDraft> builder)
+    {
+        builder.Property(d => d.Quarter).HasMaxLength(7);
+        builder.Property(d => d.PreparedBy).HasMaxLength(256);
+        builder.Property(d => d.DecidedBy).HasMaxLength(256);
+        builder.Property(d => d.Reason).HasMaxLength(StatisticsDraft.MaxReasonLength);
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+
+        // Two approvals of the same draft at once: the second save finds the version changed and publishes nothing.
+        builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.HasIndex(d => new { d.Quarter, d.Status });
     }
 }

@@ -19,6 +19,13 @@ public sealed class StatisticsPublication
     public Guid? PublishedByUserId { get; init; }
     public required string PublishedBy { get; init; }
 
+    /// <summary>
+    /// The analyst who prepared the draft this publication approved (<see cref="PublishedBy"/> is the one who
+    /// approved it). Null for publications made before publishing needed two people.
+    /// </summary>
+    public Guid? PreparedByUserId { get; init; }
+    public string? PreparedBy { get; init; }
+
     /// <summary>Whether the quarter was one of the latest two (provisional) when it was published.</summary>
     public bool ProvisionalWhenPublished { get; init; }
 

@@ -33,7 +33,4 @@ public sealed class PublicationModel(Publications publications, NationalWorkbook
 
         return File(await workbooks.WriteAsync(period, ct), NationalWorkbook.ContentType, NationalWorkbook.FileName(period.Label));
     }
-
-    public bool IsRevised(string table, string row, string column) =>
-        Published!.Revisions.Any(r => r.Table == table && r.Row == row && r.Column == column);
 }

@@ -1,12 +1,15 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Nolb.Web.Data;
 using Nolb.Web.Domain.Measurement;
+using Nolb.Web.Features.Assessments;
 using Nolb.Web.Security;
 
 namespace Nolb.Web.Features.Measurement;
 
-public sealed record PublicationSummary(string Quarter, int Number, DateTime PublishedAt, string PublishedBy, bool ProvisionalWhenPublished, int Revisions);
+/// <summary>One publication: <see cref="PublishedBy"/> approved it, <see cref="PreparedBy"/> prepared its draft (null before publishing needed two people).</summary>
+public sealed record PublicationSummary(string Quarter, int Number, DateTime PublishedAt, string PublishedBy, bool ProvisionalWhenPublished, int Revisions, string? PreparedBy = null);
 
 /// <summary>A published figure that differs from the same figure in the quarter's previous publication.</summary>
 public sealed record Revision(
@@ -20,55 +23,183 @@ public sealed record PublishedQuarter(
     string Quarter, bool ProvisionalNow, PublicationSummary Latest, NationalStatistics Statistics, IReadOnlyList<Revision> Revisions,
     IReadOnlyList<PublicationSummary> History, IReadOnlyList<Revision> AllRevisions);
 
+/// <summary>A draft of a quarter's publication as listed: who prepared it, and what became of it.</summary>
+public sealed record DraftSummary(
+    Guid Id, string Quarter, DraftStatus Status, DateTime PreparedAt, string PreparedBy, DateTime? DecidedAt, string? DecidedBy, string? Reason, int? PublicationNumber);
+
+/// <summary>
+/// A draft with the exact tables approval would publish, the figures it would revise against the quarter's latest
+/// publication, and whether the current user may approve it (not when they prepared it).
+/// </summary>
+public sealed record DraftPreview(DraftSummary Draft, NationalStatistics Statistics, IReadOnlyList<Revision> Revisions, bool YouMayApprove);
+
 /// <summary>
 /// Publishing a quarter's national tables: a snapshot of the disclosure-controlled figures (only what the tables
-/// show, never a person's data), who published them and when. Publishing the same quarter again keeps the earlier
+/// show, never a person's data), who published them and when. Publishing is two acts by two national analysts on
+/// a quarter that has ended: one prepares a draft (the figures frozen, to preview), a different one approves it,
+/// and approval publishes exactly the draft's figures. Publishing the same quarter again keeps the earlier
 /// snapshot; the differences between consecutive snapshots are the quarter's revisions.
 /// </summary>
 public sealed class Publications(NolbDbContext db, Statistics statistics, CurrentUser user, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public sealed record Published(PublishedQuarter? Quarter, string? Problem, bool Conflict = false);
+    public const string ConflictMessage = "Someone else approved or withdrew this draft at the same moment. Look at the draft again";
 
-    public async Task<Published> PublishAsync(ReportingPeriod quarter, CancellationToken ct)
+    private string UserName => user.DisplayName ?? user.Email ?? "A national analyst";
+
+    /// <summary>
+    /// Freezes the quarter's figures as a draft for a second analyst to approve. A quarter still running (or
+    /// ending today, in UK dates) is refused: its figures would be published before every day of it had happened.
+    /// </summary>
+    public async Task<PlanningResult<DraftPreview>> PrepareAsync(ReportingPeriod quarter, CancellationToken ct)
     {
-        if (quarter.From > statistics.Today)
+        if (!user.Has(Permissions.Statistics.Publish))
         {
-            return new Published(null, "A quarter can be published once it has begun. Choose this quarter or an earlier one");
+            return PlanningResult.Forbidden<DraftPreview>();
+        }
+
+        if (quarter.To >= statistics.Today)
+        {
+            return PlanningResult.Invalid<DraftPreview>("quarter",
+                $"{quarter.Label} ({quarter.Describe()}) has not ended, so it cannot be published yet. It can be published from "
+                + $"{quarter.To.AddDays(1).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}. Choose a quarter that has ended");
+        }
+
+        if (await db.StatisticsDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.Quarter == quarter.Label && d.Status == DraftStatus.AwaitingApproval, ct) is { } waiting)
+        {
+            return PlanningResult.Invalid<DraftPreview>("quarter",
+                $"A draft of {quarter.Label} prepared by {waiting.PreparedBy} is waiting for approval. Approve or withdraw it before preparing another");
         }
 
         var tables = await statistics.NationalAsync(quarter, ct);
         var previous = await db.StatisticsPublications.AsNoTracking().Where(p => p.Quarter == quarter.Label).OrderByDescending(p => p.Number).FirstOrDefaultAsync(ct);
-        var number = previous?.Number ?? 0;
         if (previous is not null)
         {
+            // A revision shows only changes big enough not to reveal a late-recorded person (see HoldSmallChanges).
             tables = HoldSmallChanges(Tables(previous), tables);
         }
 
-        db.StatisticsPublications.Add(new StatisticsPublication
+        var draft = new StatisticsDraft
         {
             Quarter = quarter.Label,
-            Number = number + 1,
-            PublishedAt = clock.GetUtcNow().UtcDateTime,
-            PublishedByUserId = user.Id,
-            PublishedBy = user.DisplayName ?? user.Email ?? "A national analyst",
-            ProvisionalWhenPublished = tables.Period.Provisional,
+            PreparedAt = clock.GetUtcNow().UtcDateTime,
+            PreparedByUserId = user.Id,
+            PreparedBy = UserName,
+            Provisional = tables.Period.Provisional,
             Tables = JsonSerializer.Serialize(tables, Json),
-        });
+        };
+        db.StatisticsDrafts.Add(draft);
+        await db.SaveChangesAsync(ct);
+        return PlanningResult.Done((await DraftAsync(draft.Id, ct))!);
+    }
+
+    /// <summary>The draft with its tables, or null when there is no such draft.</summary>
+    public async Task<DraftPreview?> DraftAsync(Guid id, CancellationToken ct)
+    {
+        if (await db.StatisticsDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct) is not { } draft)
+        {
+            return null;
+        }
+
+        var tables = JsonSerializer.Deserialize<NationalStatistics>(draft.Tables, Json)!;
+        var latest = await db.StatisticsPublications.AsNoTracking().Where(p => p.Quarter == draft.Quarter && p.PublishedAt <= draft.PreparedAt)
+            .OrderByDescending(p => p.Number).FirstOrDefaultAsync(ct);
+        var revisions = latest is null
+            ? []
+            : Compare(Tables(latest), latest.Number, latest.PublishedAt, tables, draft.PublicationNumber ?? latest.Number + 1, draft.DecidedAt ?? draft.PreparedAt).ToList();
+        return new DraftPreview(Summary(draft), tables, revisions, draft.Status == DraftStatus.AwaitingApproval && draft.PreparedByUserId != user.Id);
+    }
+
+    public async Task<IReadOnlyList<DraftSummary>> DraftsAsync(CancellationToken ct) =>
+        (await db.StatisticsDrafts.AsNoTracking().OrderByDescending(d => d.PreparedAt).Take(50).ToListAsync(ct)).Select(Summary).ToList();
+
+    /// <summary>
+    /// A second national analyst approves the draft: its frozen figures become the quarter's next publication, in
+    /// one save with the draft's change of status, so two approvals at once publish once (the draft's version).
+    /// </summary>
+    public async Task<PlanningResult<PublishedQuarter>> ApproveAsync(Guid id, CancellationToken ct)
+    {
+        if (!user.Has(Permissions.Statistics.Publish))
+        {
+            return PlanningResult.Forbidden<PublishedQuarter>();
+        }
+
+        if (await db.StatisticsDrafts.FirstOrDefaultAsync(d => d.Id == id, ct) is not { } draft)
+        {
+            return PlanningResult.NotFound<PublishedQuarter>();
+        }
+
+        if (ReportingPeriod.Parse(draft.Quarter) is not { } quarter || quarter.To >= statistics.Today)
+        {
+            return PlanningResult.Invalid<PublishedQuarter>("status", $"{draft.Quarter} has not ended, so it cannot be published yet");
+        }
+
+        var published = await db.StatisticsPublications.Where(p => p.Quarter == draft.Quarter)
+            .Select(p => new { p.Number, p.PublishedAt }).OrderByDescending(p => p.Number).FirstOrDefaultAsync(ct);
+        if (draft.Status == DraftStatus.AwaitingApproval && published is not null && published.PublishedAt > draft.PreparedAt)
+        {
+            // Approving would publish figures older than the ones already out, as if they were a revision.
+            return PlanningResult.Invalid<PublishedQuarter>("status",
+                $"{draft.Quarter} was published again (publication {published.Number}) after this draft was prepared. Withdraw this draft and prepare the quarter again");
+        }
+
+        var result = draft.Approve(user.Id ?? Guid.Empty, UserName, clock.GetUtcNow().UtcDateTime, (published?.Number ?? 0) + 1);
+        if (!result.Succeeded)
+        {
+            return PlanningResult.Invalid<PublishedQuarter>(result.Field!, result.Error!);
+        }
+
+        db.StatisticsPublications.Add(result.Value!);
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
-            // The unique (quarter, number) index: someone else published this quarter at the same moment.
+            // The draft's version (approved or withdrawn by someone else meanwhile) or the unique (quarter, number)
+            // index (another draft of the quarter published at the same moment): nothing is published twice.
             db.ChangeTracker.Clear();
-            return new Published(null, $"Someone else published {quarter.Label} at the same moment. Look at the publication history, then publish again if the figures still need it", Conflict: true);
+            return PlanningResult.Conflict<PublishedQuarter>(ConflictMessage);
         }
 
-        return new Published(await QuarterAsync(quarter.Label, ct), null);
+        return PlanningResult.Done((await QuarterAsync(draft.Quarter, ct))!);
     }
+
+    /// <summary>Withdraws a waiting draft with a reason: its preparer changing their mind, or the second analyst rejecting it.</summary>
+    public async Task<PlanningResult<DraftSummary>> WithdrawAsync(Guid id, string? reason, CancellationToken ct)
+    {
+        if (!user.Has(Permissions.Statistics.Publish))
+        {
+            return PlanningResult.Forbidden<DraftSummary>();
+        }
+
+        if (await db.StatisticsDrafts.FirstOrDefaultAsync(d => d.Id == id, ct) is not { } draft)
+        {
+            return PlanningResult.NotFound<DraftSummary>();
+        }
+
+        var result = draft.Withdraw(user.Id ?? Guid.Empty, UserName, reason, clock.GetUtcNow().UtcDateTime);
+        if (!result.Succeeded)
+        {
+            return PlanningResult.Invalid<DraftSummary>(result.Field!, result.Error!);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return PlanningResult.Conflict<DraftSummary>(ConflictMessage);
+        }
+
+        return PlanningResult.Done(Summary(draft));
+    }
+
+    private static DraftSummary Summary(StatisticsDraft d) =>
+        new(d.Id, d.Quarter, d.Status, d.PreparedAt, d.PreparedBy, d.DecidedAt, d.DecidedBy, d.Reason, d.PublicationNumber);
 
     public async Task<IReadOnlyList<PublicationSummary>> ListAsync(CancellationToken ct)
     {
@@ -102,18 +233,22 @@ public sealed class Publications(NolbDbContext db, Statistics statistics, Curren
 
     private static List<PublicationSummary> Summaries(List<StatisticsPublication> ordered) =>
         ordered.Select((p, i) => new PublicationSummary(
-            p.Quarter, p.Number, p.PublishedAt, p.PublishedBy, p.ProvisionalWhenPublished, i == 0 ? 0 : Compare(ordered[i - 1], p).Count())).ToList();
+            p.Quarter, p.Number, p.PublishedAt, p.PublishedBy, p.ProvisionalWhenPublished, i == 0 ? 0 : Compare(ordered[i - 1], p).Count(), p.PreparedBy)).ToList();
 
     private static NationalStatistics Tables(StatisticsPublication p) => JsonSerializer.Deserialize<NationalStatistics>(p.Tables, Json)!;
 
-    private static IEnumerable<Revision> Compare(StatisticsPublication before, StatisticsPublication after)
+    private static IEnumerable<Revision> Compare(StatisticsPublication before, StatisticsPublication after) =>
+        Compare(Tables(before), before.Number, before.PublishedAt, Tables(after), after.Number, after.PublishedAt);
+
+    private static IEnumerable<Revision> Compare(
+        NationalStatistics before, int beforeNumber, DateTime beforeAt, NationalStatistics after, int afterNumber, DateTime afterAt)
     {
-        var previous = Cells(Tables(before)).ToDictionary(c => (c.Table, c.Row, c.Column), c => c.Display);
-        foreach (var cell in Cells(Tables(after)))
+        var previous = Cells(before).ToDictionary(c => (c.Table, c.Row, c.Column), c => c.Display);
+        foreach (var cell in Cells(after))
         {
             if (previous.TryGetValue((cell.Table, cell.Row, cell.Column), out var was) && was != cell.Display)
             {
-                yield return new Revision(cell.Table, cell.Row, cell.Column, was, cell.Display, before.Number, before.PublishedAt, after.Number, after.PublishedAt);
+                yield return new Revision(cell.Table, cell.Row, cell.Column, was, cell.Display, beforeNumber, beforeAt, afterNumber, afterAt);
             }
         }
     }
@@ -186,4 +321,10 @@ public sealed class Publications(NolbDbContext db, Statistics statistics, Curren
             }
         }
     }
+}
+
+/// <summary>National tables with the cells a publication (or a draft) revises, for the tables partial.</summary>
+public sealed record TablesView(NationalStatistics Statistics, IReadOnlyList<Revision> Revised)
+{
+    public bool IsRevised(string table, string row, string column) => Revised.Any(r => r.Table == table && r.Row == row && r.Column == column);
 }

@@ -17,6 +17,15 @@ public sealed class PublicationTests(MeasurementAppFactory app) : IClassFixture<
 {
     private static JsonContent Quarter(string quarter) => JsonContent.Create(new { quarter });
 
+    /// <summary>Publishing as it now is: one analyst prepares the draft, another approves it.</summary>
+    internal static async Task<HttpResponseMessage> PublishAsync(HttpClient preparer, HttpClient approver, string quarter)
+    {
+        var draft = await preparer.PostAsync("/api/v1/statistics/drafts", Quarter(quarter));
+        Assert.Equal(HttpStatusCode.Created, draft.StatusCode);
+        var id = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("draft").GetProperty("id").GetString();
+        return await approver.PostAsync($"/api/v1/statistics/drafts/{id}/approve", null);
+    }
+
     [Fact]
     public async Task A_republished_quarter_shows_its_revisions_and_the_workbook_holds_no_count_from_1_to_4()
     {
@@ -28,8 +37,9 @@ public sealed class PublicationTests(MeasurementAppFactory app) : IClassFixture<
         await app.ManyStartedAsync(fifeWorker, NolbAppFactory.Fife, start, Sex.Female, 2);
         var analyst = await app.CreateUserAsync(Role.NationalAnalyst);
         using var api = await app.ApiClientAsync(analyst.Email!);
+        using var approver = await app.ApiClientAsync((await app.CreateUserAsync(Role.NationalAnalyst)).Email!);
 
-        var first = await api.PostAsync("/api/v1/statistics/publications", Quarter("2018-Q3"));
+        var first = await PublishAsync(api, approver, "2018-Q3");
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         var published = await first.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(1, published.GetProperty("latest").GetProperty("number").GetInt32());
@@ -38,7 +48,7 @@ public sealed class PublicationTests(MeasurementAppFactory app) : IClassFixture<
 
         // Recorded today, started in 2018-Q3: the quarter's figure changes.
         await app.ManyStartedAsync(worker, NolbAppFactory.Glasgow, start, Sex.Male, 5);
-        Assert.Equal(HttpStatusCode.Created, (await api.PostAsync("/api/v1/statistics/publications", Quarter("2018-Q3"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await PublishAsync(approver, api, "2018-Q3")).StatusCode);
 
         var quarter = await api.GetFromJsonAsync<JsonElement>("/api/v1/statistics/publications/2018-Q3");
         Assert.Equal(2, quarter.GetProperty("latest").GetProperty("number").GetInt32());
@@ -79,10 +89,10 @@ public sealed class PublicationTests(MeasurementAppFactory app) : IClassFixture<
         var analyst = await app.CreateUserAsync(Role.NationalAnalyst);
         using var api = await app.ApiClientAsync(analyst.Email!);
 
-        var future = await api.PostAsync("/api/v1/statistics/publications", Quarter($"{DateTime.UtcNow.Year + 2}-Q1"));
+        var future = await api.PostAsync("/api/v1/statistics/drafts", Quarter($"{DateTime.UtcNow.Year + 2}-Q1"));
         Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
         Assert.Contains("quarter", await future.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.BadRequest, (await api.PostAsync("/api/v1/statistics/publications", Quarter("2018-Q7"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.PostAsync("/api/v1/statistics/drafts", Quarter("2018-Q7"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/api/v1/statistics/publications/2001-Q1")).StatusCode);
     }
 }
