@@ -56,17 +56,32 @@ public sealed class StatisticsJourneyTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task A_national_analyst_publishes_a_quarter_and_downloads_its_workbook()
+    public async Task One_national_analyst_prepares_a_quarter_another_approves_it_and_downloads_its_workbook()
     {
+        var preparer = await browser.Server.CreateUserAsync(Role.NationalAnalyst, $"Preparing Analyst {Guid.NewGuid().ToString("N")[..6]}");
         var analyst = await browser.Server.CreateUserAsync(Role.NationalAnalyst, $"Publishing Analyst {Guid.NewGuid().ToString("N")[..6]}");
-        await using var session = await browser.OpenAsync(analyst);
-        var page = session.Page;
-        await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link, new() { Name = "National statistics" }).ClickAsync();
         // The page offers the last twelve quarters; two years back is settled (not provisional).
         var quarter = Nolb.Web.Domain.Measurement.ReportingPeriod.QuarterContaining(DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-24));
-        await page.GetByLabel("Quarter").SelectOptionAsync(quarter.Label);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Publish the quarter" }).ClickAsync();
+        string draftUrl;
+        await using (var first = await browser.OpenAsync(preparer))
+        {
+            var draft = first.Page;
+            await draft.GotoAsync("/");
+            await draft.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link, new() { Name = "National statistics" }).ClickAsync();
+            await draft.GetByLabel("Quarter").SelectOptionAsync(quarter.Label);
+            await draft.GetByRole(AriaRole.Button, new() { Name = "Prepare a draft to check" }).ClickAsync();
+            await Expect(draft.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync($"Draft of {quarter.Label}");
+            // The one who prepared it cannot approve it.
+            await Expect(draft.GetByRole(AriaRole.Main)).ToContainTextAsync("another national analyst must approve it");
+            await Expect(draft.GetByRole(AriaRole.Button, new() { Name = $"Approve and publish {quarter.Label}" })).ToHaveCountAsync(0);
+            await first.AssertAccessibleAsync("a draft of a quarter");
+            draftUrl = new Uri(draft.Url).PathAndQuery;
+        }
+
+        await using var session = await browser.OpenAsync(analyst);
+        var page = session.Page;
+        await page.GotoAsync(draftUrl);
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Approve and publish {quarter.Label}" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(quarter.Label);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"National statistics, {quarter.Describe()}");
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = $"Every publication of {quarter.Label}, newest first" })).ToContainTextAsync(analyst.DisplayName!);
