@@ -46,7 +46,7 @@ public static class DatabaseSetup
         else
         {
             services.AddDbContext<NolbDbContext, PostgresNolbDbContext>((sp, options) => options
-                .UseNpgsql(connection)
+                .UseNpgsql(connection, UseStaleConnectionRetry)
                 .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
         }
 
@@ -54,6 +54,10 @@ public static class DatabaseSetup
         services.AddSingleton(sp => new ReportingDbContextFactory(provider, readOnly, sp.GetService<ILoggerFactory>(), sp.GetService<SqliteFileGuard>()));
         return services;
     }
+
+    /// <summary>Every PostgreSQL context retries a command that met a connection PostgreSQL closed while it restarted (<see cref="StaleConnectionRetry"/>).</summary>
+    public static void UseStaleConnectionRetry(Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder options) =>
+        options.ExecutionStrategy(dependencies => new StaleConnectionRetry(dependencies));
 
     /// <summary>
     /// Reporting reads from <c>ConnectionStrings:NolbReadOnly</c> when it is set (a streaming read replica),

@@ -21,7 +21,7 @@ public sealed class ReportingDbContextFactory(DatabaseProvider provider, string 
             .AddInterceptors(fileGuard is null ? [] : [fileGuard])
             .Options),
         _ => new PostgresNolbDbContext(new DbContextOptionsBuilder<PostgresNolbDbContext>()
-            .UseNpgsql(connectionString)
+            .UseNpgsql(connectionString, DatabaseSetup.UseStaleConnectionRetry)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             .UseLoggerFactory(loggerFactory)
             .Options),

@@ -109,15 +109,29 @@ public sealed class PostgresOutageTests(OwnPostgresAppFactory app) : IClassFixtu
         Assert.Equal("application/problem+json", apiDown.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, pageDown.StatusCode);
         Assert.Contains("Sorry, the service is unavailable", await pageDown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var recovered = await api.GetAsync("/api/v1/leps");
-        if (recovered.StatusCode == HttpStatusCode.ServiceUnavailable)
-        {
-            // A pooled connection from before the restart fails once and is thrown away; the next request is served.
-            recovered = await api.GetAsync("/api/v1/leps");
-        }
-
-        Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
+        // The first request after the server is back is served: no pooled connection from before the restart is handed out.
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/leps")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await page.GetAsync("/")).StatusCode);
+    }
+
+    /// <summary>
+    /// A restart nobody noticed (no request while the server was down) leaves every idle pooled connection dead; Npgsql
+    /// cannot tell until one is used (https://github.com/npgsql/npgsql/issues/5073), so without a remedy the first
+    /// requests after the restart answer 503 although the server is up.
+    /// </summary>
+    [OnDatabaseFact(DatabaseProvider.Postgres, "it needs PostgreSQL's server binaries; on SQLite the outage is proven by SqliteStorageFaultTests")]
+    public async Task After_a_PostgreSQL_restart_that_no_request_saw_the_first_requests_are_served()
+    {
+        using var page = await app.PageClientAsync(NolbAppFactory.AdminEmail, NolbAppFactory.AdminPassword);
+        using var api = app.CreateClient();
+        // Several requests at once fill the pool with more than one idle connection.
+        Assert.All(await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => api.GetAsync("/api/v1/leps"))), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+
+        await app.PauseAsync();
+        await app.ResumeAsync();
+
+        var first = new[] { await api.GetAsync("/api/v1/leps"), await page.GetAsync("/"), await api.GetAsync("/api/v1/leps") };
+        Assert.All(first, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
     }
 
     [OnDatabaseFact(DatabaseProvider.Postgres, "it needs PostgreSQL's server binaries; on SQLite the faults are proven by SqliteStorageFaultTests")]
@@ -142,11 +156,6 @@ public sealed class PostgresOutageTests(OwnPostgresAppFactory app) : IClassFixtu
         }
 
         var after = await Note("Written after the restart");
-        if (after.StatusCode == HttpStatusCode.ServiceUnavailable)
-        {
-            // A pooled connection from before the restart fails once and is thrown away; nothing was acknowledged.
-            after = await Note("Written after the restart");
-        }
 
         Assert.Equal(HttpStatusCode.Created, before.StatusCode);
         SqliteStorageFaultTests.AssertUnavailable(during);
