@@ -21,20 +21,24 @@ if (command.BackupTo is { } backupTo)
 {
     await DatabaseBackup.BackupAsync(app.Configuration.Provider(), app.Configuration.MainConnectionString(), backupTo);
     Console.WriteLine($"Backed up the database to {Path.GetFullPath(backupTo)}.");
-    return;
+    return 0;
 }
 
 if (command.RestoreFrom is { } restoreFrom)
 {
     await DatabaseBackup.RestoreAsync(app.Configuration.Provider(), app.Configuration.MainConnectionString(), restoreFrom);
     Console.WriteLine($"Restored the database from {Path.GetFullPath(restoreFrom)}.");
-    return;
+    return 0;
 }
 
 app.UseNolbWeb();
 app.MapNolbApi();
 
-await DatabaseStartup.PrepareAsync(app, migrate: command.Migrate);
+if (!await DatabaseStartup.TryPrepareAsync(app, migrate: command.Migrate))
+{
+    return 1;
+}
+
 if (command.Retention)
 {
     using var scope = app.Services.CreateScope();
@@ -49,5 +53,7 @@ else if (!command.Migrate)
 {
     await app.RunAsync();
 }
+
+return 0;
 
 public partial class Program;
