@@ -26,31 +26,31 @@ public static class AuthApi
 
     public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/auth/login", LoginAsync)
-            .AllowAnonymous()
-            .RequireRateLimiting(SignInRateLimit.Policy)
-            .WithSummary("Sign in with email, password and, for an account with two-factor sign-in, twoFactorCode; answers {accessToken, expiresIn, refreshToken} to send as a bearer token (refresh at /auth/refresh, sign out at /auth/revoke).")
-            .Produces(StatusCodes.Status200OK)
-            .ProducesValidationProblem()
+        api.MapTokenEndpoint("/auth/login", LoginAsync,
+                "Sign in with email, password and, for an account with two-factor sign-in, twoFactorCode; answers {accessToken, expiresIn, refreshToken} to send as a bearer token (refresh at /auth/refresh, sign out at /auth/revoke).")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        api.MapPost("/auth/refresh", RefreshAsync)
-            .AllowAnonymous()
-            .RequireRateLimiting(SignInRateLimit.Policy)
-            .WithSummary("Swap a refreshToken for a new accessToken and refreshToken of the same session. Each refresh token works once; "
+        api.MapTokenEndpoint("/auth/refresh", RefreshAsync,
+                "Swap a refreshToken for a new accessToken and refreshToken of the same session. Each refresh token works once; "
                 + "one sent again ends its session. Refresh tokens last 14 days, and end when the session is signed out.")
-            .Produces(StatusCodes.Status200OK)
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        api.MapPost("/auth/revoke", RevokeAsync)
-            .AllowAnonymous()
-            .RequireRateLimiting(SignInRateLimit.Policy)
-            .WithSummary("Sign out an API session: send its accessToken or refreshToken as token, and both stop working at once. "
-                + "Answers 200 whether or not the token was still valid (RFC 7009).")
-            .Produces(StatusCodes.Status200OK)
-            .ProducesValidationProblem();
+        api.MapTokenEndpoint("/auth/revoke", RevokeAsync,
+            "Sign out an API session: send its accessToken or refreshToken as token, and both stop working at once. "
+            + "Answers 200 whether or not the token was still valid (RFC 7009).");
         api.MapGet("/me", GetMe).WithSummary("The signed-in user: email, role, permissions and LEP.");
         return api;
     }
+
+    /// <summary>
+    /// An endpoint that takes or ends a session's tokens: reachable without one, and rate limited like page sign-in,
+    /// since each guesses at a password or a token.
+    /// </summary>
+    private static RouteHandlerBuilder MapTokenEndpoint(this RouteGroupBuilder api, string pattern, Delegate handler, string summary) =>
+        api.MapPost(pattern, handler)
+            .AllowAnonymous()
+            .RequireRateLimiting(SignInRateLimit.Policy)
+            .WithSummary(summary)
+            .Produces(StatusCodes.Status200OK)
+            .ProducesValidationProblem();
 
     /// <summary>
     /// On success Identity's bearer token handler writes the token response itself
