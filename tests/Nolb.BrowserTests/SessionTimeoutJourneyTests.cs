@@ -21,12 +21,8 @@ public sealed class SessionTimeoutJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task The_timeout_warning_takes_focus_passes_axe_and_Escape_or_Stay_signed_in_keep_the_session()
     {
-        var keyWorker = await browser.Server.CreateUserAsync(Role.KeyWorker, "Timeout Worker");
-        await using var session = await browser.OpenAsync();
+        await using var session = await SignedInWithFakeClockAsync("Timeout Worker");
         var page = session.Page;
-        await page.Clock.InstallAsync();
-        await Pages.SignInAsync(page, keyWorker.Email!, NolbServer.Password);
-        await page.GotoAsync("/Caseload");
         var dialog = page.GetByRole(AriaRole.Alertdialog, new() { Name = "You are about to be signed out" });
         await Expect(dialog).ToBeHiddenAsync();
 
@@ -54,12 +50,8 @@ public sealed class SessionTimeoutJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task Sign_out_in_the_timeout_warning_ends_the_session()
     {
-        var keyWorker = await browser.Server.CreateUserAsync(Role.KeyWorker, "Timeout Leaver");
-        await using var session = await browser.OpenAsync();
+        await using var session = await SignedInWithFakeClockAsync("Timeout Leaver");
         var page = session.Page;
-        await page.Clock.InstallAsync();
-        await Pages.SignInAsync(page, keyWorker.Email!, NolbServer.Password);
-        await page.GotoAsync("/Caseload");
 
         await page.Clock.FastForwardAsync(JustPastTheWarning);
         var dialog = page.GetByRole(AriaRole.Alertdialog, new() { Name = "You are about to be signed out" });
@@ -68,6 +60,17 @@ public sealed class SessionTimeoutJourneyTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("You have signed out");
         await page.GotoAsync("/Caseload");
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Account/SignIn");
+    }
+
+    /// <summary>A new key worker signed in, on their caseload, with the page's timers on a clock the test moves.</summary>
+    private async Task<BrowserSession> SignedInWithFakeClockAsync(string name)
+    {
+        var keyWorker = await browser.Server.CreateUserAsync(Role.KeyWorker, name);
+        var session = await browser.OpenAsync();
+        await session.Page.Clock.InstallAsync();
+        await Pages.SignInAsync(session.Page, keyWorker.Email!, NolbServer.Password);
+        await session.Page.GotoAsync("/Caseload");
+        return session;
     }
 
     private static bool IsKeepAlive(IResponse response) =>
