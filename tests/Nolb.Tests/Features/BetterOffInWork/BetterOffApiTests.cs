@@ -167,7 +167,13 @@ public sealed class BetterOffApiTests(NolbAppFactory app) : IClassFixture<NolbAp
         var pdf = await client.SubmitFormAsync("/BetterOffInWork", fields, postUrl: "/BetterOffInWork?handler=Pdf");
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("£633.99 a month better off", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains("£633.99 a month better off", html, StringComparison.Ordinal);
+
+        // Every rate used is listed with its source and the date it was read (2025-26's Universal Credit rates were read on 7 December 2026).
+        Assert.Contains("Rates used (2025-26), each with its source and the date the source was read", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">Standard allowance, single, 25 or over</th>", html, StringComparison.Ordinal);
+        Assert.Contains("7 December 2026", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         var bytes = await pdf.Content.ReadAsByteArrayAsync();
