@@ -206,6 +206,11 @@ public static class BetterOffCalculator
             return key == Housing.LhaKey(household);
         }
 
+        if (key.StartsWith("pay.minimumWage.", StringComparison.Ordinal))
+        {
+            return key == MinimumWageKey(household.Adults[household.Offer.AdultIndex].Age);
+        }
+
         return !key.StartsWith("ctr.", StringComparison.Ordinal) || household.CouncilTax is not null;
     }
 
