@@ -51,6 +51,22 @@ public sealed partial class BetterOffJourneyTests(BrowserFixture browser)
         await Expect(page.GetByLabel("Hourly pay, £")).ToHaveValueAsync("12.75");
         await session.AssertAccessibleAsync("better off in work, the answer");
 
+        // Paid weekly, the answer at the top also gives the month with 4 paydays and the month with 5 (issue 26 point 5).
+        await page.GetByLabel("How often paid").SelectOptionAsync("weekly");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Calculate", Exact = true }).ClickAsync();
+        await Expect(answer).ToContainTextAsync("Paid weekly, a month with 4 paydays leaves you");
+        var months = result.GetByRole(AriaRole.Table, new() { Name = "Months with fewer and more paydays" });
+        await Expect(months.GetByRole(AriaRole.Rowheader, new() { Name = "A month with 5 paydays" })).ToBeVisibleAsync();
+        await Expect(months.GetByRole(AriaRole.Row).Filter(new() { HasText = "A month with 4 paydays" })).ToContainTextAsync("better off");
+        var monthsBox = await months.BoundingBoxAsync();
+        calculateBox = await page.GetByRole(AriaRole.Button, new() { Name = "Calculate", Exact = true }).BoundingBoxAsync();
+        Assert.True(monthsBox!.Y < calculateBox!.Y, $"The months table is at {monthsBox.Y} px, below the form's Calculate button at {calculateBox.Y} px.");
+
+        // Each rate used, with its source and the date it was read (issue 26 point 8).
+        await result.GetByText("rates used and their sources").ClickAsync();
+        await Expect(result.GetByRole(AriaRole.Table, new() { Name = "Rates used" })).ToContainTextAsync("7 December 2026");
+        await session.AssertAccessibleAsync("better off in work, paid weekly");
+
         var download = await page.RunAndWaitForDownloadAsync(() =>
             page.GetByRole(AriaRole.Button, new() { Name = "Download the result as a PDF" }).ClickAsync());
         Assert.Matches(PdfName(), download.SuggestedFilename);

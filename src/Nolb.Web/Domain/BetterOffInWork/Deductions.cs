@@ -3,19 +3,56 @@ using System.Globalization;
 namespace Nolb.Web.Domain.BetterOffInWork;
 
 /// <summary>
-/// One person's monthly Scottish income tax, employee Class 1 National Insurance and automatic-enrolment
-/// pension contribution, worked out on the year (monthly × 12) and divided by 12, as for steady pay.
+/// One person's monthly Scottish income tax, employee Class 1 National Insurance and automatic-enrolment pension
+/// contribution, worked out on the year (monthly × 12) and divided by 12, as for steady pay.
+/// <see cref="Pension"/> is what comes out of pay; <see cref="PensionContribution"/> is the whole contribution that goes
+/// into the pension, which is what Universal Credit deducts ("relievable pension contributions", UC Regulations 2013
+/// reg 55(5)(a) with reg 53 and Finance Act 2004 s.188; DWP deducts 100% of contributions under either kind of scheme,
+/// written answers HL8845 and HL9607, October-November 2020). Under relief at source the two differ by the basic-rate
+/// relief HMRC adds to the pot.
 /// </summary>
-public sealed record Deductions(decimal Tax, decimal Ni, decimal Pension, string TaxExplanation, string NiExplanation, string PensionExplanation)
+public sealed record Deductions(
+    decimal Gross, decimal Tax, decimal Ni, decimal Pension, decimal PensionContribution,
+    string TaxExplanation, string NiExplanation, string PensionExplanation)
 {
-    public static Deductions For(decimal monthlyEarnings, RateTable rates)
+    /// <summary>Pay after tax, National Insurance and the pension contribution taken from pay.</summary>
+    public decimal TakeHome => Gross - Tax - Ni - Pension;
+
+    /// <summary>Earnings as Universal Credit counts them: after tax, National Insurance and the whole pension contribution.</summary>
+    public decimal CountedByUniversalCredit => Gross - Tax - Ni - PensionContribution;
+
+    public static Deductions For(decimal monthlyEarnings, RateTable rates, PensionScheme scheme = PensionScheme.ReliefAtSource)
     {
         var annual = monthlyEarnings * 12;
-        var (tax, taxWords) = IncomeTax(annual, rates);
+        var (contribution, paid, pensionWords) = PensionContributionFor(annual, rates, scheme);
+
+        // A net pay arrangement takes the contribution before tax, so income tax is worked out on pay less the contribution.
+        var taxable = scheme == PensionScheme.NetPay ? annual - contribution : annual;
+        var (tax, taxWords) = IncomeTax(taxable, rates);
+        if (scheme == PensionScheme.NetPay && contribution > 0)
+        {
+            taxWords = $"Pay {Money.Format(annual)} a year less the pension contribution {Money.Format(contribution)} (net pay arrangement, taken before tax): " + taxWords;
+        }
+
         var (ni, niWords) = NationalInsurance(annual, rates);
-        var (pension, pensionWords) = PensionContribution(annual, rates);
-        return new Deductions(tax / 12, ni / 12, pension / 12, taxWords, niWords, pensionWords);
+        return new Deductions(monthlyEarnings, tax / 12, ni / 12, paid / 12, contribution / 12, taxWords, niWords, pensionWords);
     }
+
+    /// <summary>
+    /// The same pay over a different number of weeks: tax under a cumulative tax code, National Insurance and the
+    /// automatic-enrolment thresholds are each worked per pay period with the year's thresholds ÷ 52 per week (HMRC
+    /// rounds the weekly National Insurance threshold to £242, a few pence a week from this), so steady weekly,
+    /// fortnightly or four-weekly pay has every deduction in proportion to the weeks paid.
+    /// </summary>
+    public Deductions Scaled(decimal factor) =>
+        this with
+        {
+            Gross = Gross * factor,
+            Tax = Tax * factor,
+            Ni = Ni * factor,
+            Pension = Pension * factor,
+            PensionContribution = PensionContribution * factor,
+        };
 
     private static (decimal Annual, string Words) IncomeTax(decimal annual, RateTable rates)
     {
@@ -80,7 +117,7 @@ public sealed record Deductions(decimal Tax, decimal Ni, decimal Pension, string
         return (ni, words);
     }
 
-    private static (decimal Annual, string Words) PensionContribution(decimal annual, RateTable rates)
+    private static (decimal Contribution, decimal Paid, string Words) PensionContributionFor(decimal annual, RateTable rates, PensionScheme scheme)
     {
         var trigger = rates.Value("pension.trigger");
         var lower = rates.Value("pension.qualifyingLower");
@@ -88,13 +125,28 @@ public sealed record Deductions(decimal Tax, decimal Ni, decimal Pension, string
         var rate = rates.Value("pension.employeeRate");
         if (annual < trigger)
         {
-            return (0, $"{Money.Format(annual)} a year is below the automatic enrolment trigger of {Money.Format(trigger)}, so no contribution is assumed (the person may still choose to join).");
+            return (0, 0, $"{Money.Format(annual)} a year is below the automatic enrolment trigger of {Money.Format(trigger)}, so no contribution is assumed (the person may still choose to join).");
         }
 
         var qualifying = Math.Min(annual, upper) - lower;
-        var pension = qualifying * rate;
-        return (pension, string.Create(CultureInfo.InvariantCulture,
+        var contribution = qualifying * rate;
+        var start = string.Create(CultureInfo.InvariantCulture,
             $"Automatic enrolment applies (earnings at least {Money.Format(trigger)} a year): {BetterOffCalculator.Percent(rate)} of qualifying earnings {Money.Format(qualifying)} " +
-            $"(earnings between {Money.Format(lower)} and {Money.Format(upper)}) = {Money.Format(pension)} a year, ÷ 12 = {Money.Format(pension / 12)} a month. The person can opt out."));
+            $"(earnings between {Money.Format(lower)} and {Money.Format(upper)}) = {Money.Format(contribution)} a year goes into the pension. ");
+        if (scheme == PensionScheme.NetPay)
+        {
+            return (contribution, contribution, start +
+                $"Net pay arrangement: all of it is taken from pay before tax, {Money.Format(contribution / 12)} a month, and income tax is worked out on the rest " +
+                "(someone who earns too little to pay tax gets no tax relief). The person can opt out.");
+        }
+
+        // Relief at source: the member pays the contribution net of basic-rate tax, and the scheme claims the rest from HMRC
+        // (Finance Act 2004 s.192). The relief is at 20% whatever the Scottish band, and even for a non-taxpayer.
+        var relief = rates.Value("tax.basic.rate");
+        var paid = contribution * (1 - relief);
+        return (contribution, paid, start +
+            $"Relief at source (most automatic-enrolment schemes, such as NEST): the person pays {Money.Format(paid)} a year, {Money.Format(paid / 12)} a month, from pay after tax " +
+            $"({BetterOffCalculator.Percent(rate * (1 - relief))} of qualifying earnings), and HMRC adds {Money.Format(contribution - paid)} a year of tax relief " +
+            $"({BetterOffCalculator.Percent(rate * relief)}). The person can opt out.");
     }
 }

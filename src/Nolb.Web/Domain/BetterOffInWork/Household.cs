@@ -35,14 +35,29 @@ public sealed record Adult(
 
 public sealed record Child(int Age, bool BornBefore6April2017 = false, ChildDisability Disability = ChildDisability.None, ChildSex Sex = ChildSex.Unknown);
 
+/// <summary>
+/// How the workplace pension gets its tax relief. Relief at source (most automatic-enrolment master trusts, NEST among
+/// them): the worker pays 80% of the contribution from pay after tax and the scheme claims the basic-rate 20% from HMRC.
+/// Net pay arrangement (many occupational schemes): the whole contribution is taken from pay before tax.
+/// </summary>
+public enum PensionScheme
+{
+    ReliefAtSource,
+    NetPay,
+}
+
 /// <summary>The job: its pay replaces the current earnings of adult <see cref="AdultIndex"/>.</summary>
-public sealed record JobOffer(int AdultIndex, decimal HoursPerWeek, decimal HourlyPay, PayFrequency PayFrequency = PayFrequency.Monthly);
+public sealed record JobOffer(
+    int AdultIndex, decimal HoursPerWeek, decimal HourlyPay, PayFrequency PayFrequency = PayFrequency.Monthly,
+    PensionScheme Pension = PensionScheme.ReliefAtSource);
 
 /// <summary>
 /// The household on the claim. <see cref="BenefitCapGracePeriod"/>: someone earned at least the earnings exception
 /// level in each of the 12 months before their work ended, and it ended less than 9 months ago (UC Regs 2013 reg 82(2)-(4)).
 /// <see cref="Brma"/> is the Broad Rental Market Area code of a private tenancy; <see cref="SharedRateExempt"/> an exemption
 /// from the shared accommodation rate other than a disability benefit (care leaver under 25, hostel, MAPPA, abuse, trafficking).
+/// <see cref="TransitionalElement"/> is the monthly transitional element of someone moved to Universal Credit from older
+/// benefits (Universal Credit (Transitional Provisions) Regulations 2014, regs 55-56), as shown on their statement.
 /// </summary>
 public sealed record Household(
     IReadOnlyList<Adult> Adults,
@@ -57,7 +72,8 @@ public sealed record Household(
     Landlord Landlord = Landlord.Social,
     string? Brma = null,
     bool SharedRateExempt = false,
-    int? ChildcareChildren = null)
+    int? ChildcareChildren = null,
+    decimal TransitionalElement = 0)
 {
     /// <summary>
     /// How many children the childcare is paid for (UC Regulations 2013 reg 34: the maximum is for one child or for two

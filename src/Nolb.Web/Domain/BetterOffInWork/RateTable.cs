@@ -26,7 +26,7 @@ public sealed class RateTable
         "uc.workAllowance.withHousing", "uc.workAllowance.withoutHousing", "uc.taper",
         "uc.childcare.percentage", "uc.childcare.maxOneChild", "uc.childcare.maxTwoOrMore",
         "uc.benefitCap.single", "uc.benefitCap.coupleOrChildren", "uc.benefitCap.earningsExemptionHours",
-        "pay.nationalLivingWage",
+        "pay.nationalLivingWage", "pay.minimumWage.age18to20", "pay.minimumWage.under18AndApprentice",
         "tax.personalAllowance", "tax.personalAllowanceTaperThreshold",
         "tax.starter.upper", "tax.basic.upper", "tax.intermediate.upper", "tax.higher.upper", "tax.advanced.upper",
         "tax.starter.rate", "tax.basic.rate", "tax.intermediate.rate", "tax.higher.rate", "tax.advanced.rate", "tax.top.rate",

@@ -76,7 +76,17 @@ public sealed record UniversalCredit(
         var childcare = ChildcareElement(household, rates, grossEarnings, childcareCosts, out var childcareWords);
         parts.Add(new("uc.childcare", "Universal Credit: childcare element", childcare, childcareWords));
 
-        var maximum = standard + childElement + disabledChild + lcwra + carer + housing + childcare;
+        // Universal Credit (Transitional Provisions) Regulations 2014 regs 55-56: the transitional element is added to the
+        // maximum amount, like an element, and earnings do not reduce it directly.
+        var transitional = household.TransitionalElement;
+        if (transitional > 0)
+        {
+            parts.Add(new("uc.transitional", "Universal Credit: transitional element", transitional,
+                $"Transitional protection from moving from older benefits, {Money.Format(transitional)} a month as entered (Universal Credit (Transitional Provisions) Regulations 2014 reg 55). " +
+                "It shrinks when other elements go up, which is not modelled here."));
+        }
+
+        var maximum = standard + childElement + disabledChild + lcwra + carer + housing + childcare + transitional;
         parts.Add(new("uc.maximum", "Universal Credit before earnings (maximum amount)", maximum, "The standard allowance plus every element above."));
 
         // Work allowance: only for someone responsible for a child or with limited capability for work.

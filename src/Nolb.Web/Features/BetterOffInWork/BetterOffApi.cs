@@ -8,7 +8,7 @@ public static class BetterOffApi
 {
     public sealed record LineDto(string Key, string Scenario, string Label, decimal Amount, string Explanation);
 
-    public sealed record RateDto(string Key, decimal Value, string Unit, string Description, string SourceTitle, string SourceUrl, bool Confirmed);
+    public sealed record RateDto(string Key, decimal Value, string Unit, string Description, string SourceTitle, string SourceUrl, bool Confirmed, DateOnly? AsPublishedOn);
 
     public sealed record BetterOffResponse(
         string TaxYear,
@@ -20,7 +20,12 @@ public static class BetterOffApi
         IReadOnlyList<string> Notes,
         IReadOnlyList<string> Limits,
         IReadOnlyList<RateDto> UnconfirmedRates,
-        string Summary);
+        string Summary,
+        IReadOnlyList<string> Warnings,
+        IReadOnlyList<PayMonth> PayMonths,
+        string PensionScheme,
+        IReadOnlyList<RateDto> RatesUsed,
+        IReadOnlyList<string> TextLines);
 
     public static RouteGroupBuilder MapBetterOffApi(this RouteGroupBuilder api)
     {
@@ -46,6 +51,13 @@ public static class BetterOffApi
         result.TaxYear, result.Now, result.InWork, result.MonthlyDifference, result.Answer,
         result.Lines.Select(l => new LineDto(l.Key, l.Scenario == Scenario.Now ? "now" : "inWork", l.Label, l.Amount, l.Explanation)).ToList(),
         result.Notes, result.Limits,
-        result.UnconfirmedRates.Select(r => new RateDto(r.Key, r.Value, r.Unit, r.Description, r.SourceTitle, r.SourceUrl, r.Confirmed)).ToList(),
-        result.Summary());
+        result.UnconfirmedRates.Select(ToDto).ToList(),
+        result.Summary(),
+        result.Warnings,
+        result.PayMonths,
+        BetterOffValidation.Camel(result.PensionScheme.ToString()),
+        result.RatesUsed.Select(ToDto).ToList(),
+        result.TextLines());
+
+    private static RateDto ToDto(Rate r) => new(r.Key, r.Value, r.Unit, r.Description, r.SourceTitle, r.SourceUrl, r.Confirmed, r.AsPublishedOn);
 }

@@ -20,7 +20,8 @@ public sealed record BetterOffRequest(
     string? Landlord = null,
     string? Brma = null,
     bool? SharedRateExempt = null,
-    int? ChildcareChildren = null);
+    int? ChildcareChildren = null,
+    decimal? TransitionalElement = null);
 
 public sealed record AdultRequest(
     int? Age,
@@ -34,8 +35,11 @@ public sealed record AdultRequest(
 /// <summary><c>disability</c> is "none", "lower" or "higher" (the disabled child addition rate); <c>sex</c> "female", "male" or empty (for bedrooms).</summary>
 public sealed record ChildRequest(int? Age, bool? BornBefore6April2017 = null, string? Disability = null, string? Sex = null);
 
-/// <summary><c>payFrequency</c> is "weekly", "fortnightly", "fourWeekly" or "monthly".</summary>
-public sealed record OfferRequest(int? AdultIndex, decimal? HoursPerWeek, decimal? HourlyPay, string? PayFrequency = null);
+/// <summary>
+/// <c>payFrequency</c> is "weekly", "fortnightly", "fourWeekly" or "monthly" (the default); <c>pensionScheme</c>
+/// "reliefAtSource" (the default, as most automatic-enrolment schemes) or "netPay".
+/// </summary>
+public sealed record OfferRequest(int? AdultIndex, decimal? HoursPerWeek, decimal? HourlyPay, string? PayFrequency = null, string? PensionScheme = null);
 
 /// <summary>Checks a request and turns it into the calculator's household; each error names the field (API paths, camelCase).</summary>
 public static class BetterOffValidation
@@ -166,7 +170,12 @@ public static class BetterOffValidation
                 errors.Add(("offer.payFrequency", "Pay frequency must be weekly, fortnightly, fourWeekly or monthly."));
             }
 
-            offer = new JobOffer(index, o.HoursPerWeek ?? 0, o.HourlyPay ?? 0, frequency);
+            if (!TryParseEnum<PensionScheme>(o.PensionScheme, PensionScheme.ReliefAtSource, out var scheme))
+            {
+                errors.Add(("offer.pensionScheme", "Pension scheme must be reliefAtSource or netPay."));
+            }
+
+            offer = new JobOffer(index, o.HoursPerWeek ?? 0, o.HourlyPay ?? 0, frequency, scheme);
         }
 
         if (request.ChildcareChildren is { } cared && (cared < 0 || cared > childRequests.Count))
@@ -190,6 +199,12 @@ public static class BetterOffValidation
             errors.Add(("brma", "Choose the Broad Rental Market Area of the private let: its Local Housing Allowance limits the rent Universal Credit covers."));
         }
 
+        var transitional = request.TransitionalElement ?? 0;
+        if (transitional is < 0 or > 5_000)
+        {
+            errors.Add(("transitionalElement", "Enter the transitional element as 0 or more (up to £5,000 a month), as shown on the Universal Credit statement."));
+        }
+
         var home = CouncilTax(request, rates, errors);
         if (errors.Count > 0)
         {
@@ -197,7 +212,7 @@ public static class BetterOffValidation
         }
 
         return (new Household(adults, children, rent, service, owner, offer!, childcare, request.BenefitCapGracePeriod ?? false,
-            home, landlord, brma, request.SharedRateExempt ?? false, request.ChildcareChildren), rates, errors);
+            home, landlord, brma, request.SharedRateExempt ?? false, request.ChildcareChildren, transitional), rates, errors);
     }
 
     /// <summary>The council and band (or the yearly charge from the bill); null when no council is given, which leaves council tax out.</summary>

@@ -53,6 +53,9 @@ public sealed class IndexModel(
     public static IReadOnlyList<SelectListItem> SexChoices { get; } =
         [new("Not given", ""), new("Female", "female"), new("Male", "male")];
 
+    public static IReadOnlyList<SelectListItem> PensionChoices { get; } =
+        [new("Relief at source: paid from pay after tax (most schemes, such as NEST)", "reliefAtSource"), new("Net pay arrangement: taken from pay before tax", "netPay")];
+
     public static IReadOnlyList<SelectListItem> FrequencyChoices { get; } =
         [new("Monthly", "monthly"), new("Every four weeks", "fourWeekly"), new("Fortnightly", "fortnightly"), new("Weekly", "weekly")];
 
@@ -73,6 +76,7 @@ public sealed class IndexModel(
         public string? CouncilTaxBand { get; set; }
         public decimal? AnnualCouncilTax { get; set; }
         public int? ChildcareChildren { get; set; }
+        public decimal? TransitionalElement { get; set; }
         public decimal? MonthlyChildcareInWork { get; set; }
         public OfferInput Offer { get; set; } = new();
         public Guid? ParticipantId { get; set; }
@@ -109,6 +113,7 @@ public sealed class IndexModel(
         public decimal? HoursPerWeek { get; set; }
         public decimal? HourlyPay { get; set; }
         public string PayFrequency { get; set; } = "monthly";
+        public string PensionScheme { get; set; } = "reliefAtSource";
     }
 
     public async Task<IActionResult> OnGetAsync(Guid? participantId, CancellationToken ct)
@@ -138,7 +143,7 @@ public sealed class IndexModel(
 
     /// <summary>
     /// Saves the result on the person's open engagement as a completed "Better Off In Work calculation"
-    /// intervention, with the plain-text summary (figures only, no personal details) as its notes.
+    /// intervention, with the result's text lines (the PDF's lines; figures only, no personal details) as its notes.
     /// </summary>
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
@@ -197,7 +202,7 @@ public sealed class IndexModel(
             childRows.Select(x => (ChildRequest?)new ChildRequest(x.c.Age, x.c.BornBefore6April2017, x.c.Disability, x.c.Sex)).ToList(),
             Input.MonthlyRent ?? 0, Input.MonthlyServiceCharges ?? 0, Input.OwnerOccupier,
             new OfferRequest(int.TryParse(Input.Offer.AdultIndex, CultureInfo.InvariantCulture, out var index) ? index : -1,
-                Input.Offer.HoursPerWeek, Input.Offer.HourlyPay, Input.Offer.PayFrequency),
+                Input.Offer.HoursPerWeek, Input.Offer.HourlyPay, Input.Offer.PayFrequency, Input.Offer.PensionScheme),
             Input.MonthlyChildcareInWork ?? 0,
             Input.BenefitCapGracePeriod,
             Input.CouncilArea,
@@ -206,7 +211,8 @@ public sealed class IndexModel(
             Input.Landlord,
             Input.Brma,
             Input.SharedRateExempt,
-            Input.ChildcareChildren);
+            Input.ChildcareChildren,
+            Input.TransitionalElement);
 
         var (household, rates, errors) = BetterOffValidation.Validate(request, catalog);
         foreach (var (field, message) in errors)

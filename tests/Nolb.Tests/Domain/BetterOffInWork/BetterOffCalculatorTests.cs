@@ -7,7 +7,8 @@ namespace Nolb.Tests.Domain.BetterOffInWork;
 /// Worked examples computed by hand from the 2025-26 published rates (the figures in Reference/better-off/2025-26.json:
 /// UC standard allowance single 25+ £400.14, child element £292.81, work allowance with housing £411, taper 55%,
 /// Scottish starter band 19% on the first £2,827 above the £12,570 allowance then 20% basic, NI 8% above £12,570,
-/// auto-enrolment 5% of earnings above £6,240 once pay reaches £10,000, Scottish Child Payment £27.15 a week).
+/// auto-enrolment 5% of earnings above £6,240 once pay reaches £10,000, of which the worker pays 4% under relief at source
+/// and Universal Credit deducts the whole 5% (reg 55(5)(a)), Scottish Child Payment £27.15 a week).
 /// Each expected figure is worked out in the comment beside it.
 /// </summary>
 public sealed class BetterOffCalculatorTests
@@ -36,18 +37,20 @@ public sealed class BetterOffCalculatorTests
         // NI: 6,477.60 × 8% = 518.208 ÷ 12 = 43.18.
         Assert.Equal(43.18m, result.InWork.NationalInsurance);
 
-        // Pension: (19,047.60 − 6,240) × 5% = 640.38 ÷ 12 = 53.365 → 53.37 (rounded only for display).
-        Assert.Equal(53.37m, result.InWork.Pension);
+        // Pension (relief at source, the default): (19,047.60 − 6,240) × 5% = 640.38 a year into the pension; the worker pays
+        // 80% of it, 512.304 ÷ 12 = 42.692 → 42.69, and HMRC adds 128.076 a year (10.673 a month).
+        Assert.Equal(42.69m, result.InWork.Pension);
 
-        // Net earnings 1,587.30 − 105.6041… − 43.184 − 53.365 = 1,385.1468…; no work allowance without children;
-        // taper 55% = 761.8307…; UC = 900.14 − 761.8307… = 138.3092… → 138.31.
-        Assert.Equal(1385.15m, result.InWork.NetEarnings);
+        // Take-home 1,587.30 − 105.6041… − 43.184 − 42.692 = 1,395.8198…. Universal Credit counts earnings after the whole
+        // 5% (53.365): 1,385.1468…; no work allowance without children; taper 55% = 761.8307…; UC = 900.14 − 761.8307… = 138.3092… → 138.31.
+        Assert.Equal(1395.82m, result.InWork.NetEarnings);
+        Assert.Equal(1385.15m, result.InWork.EarningsCountedByUniversalCredit);
         Assert.Equal(138.31m, result.InWork.UniversalCredit);
 
-        // Net in work 1,385.1468… + 138.3092… = 1,523.4561 → 1,523.46; difference 623.3161 → 623.32 (rounded at the end).
-        Assert.Equal(1523.46m, result.InWork.NetHouseholdIncome);
-        Assert.Equal(623.32m, result.MonthlyDifference);
-        Assert.Equal("You would be £623.32 a month better off in this job.", result.Answer);
+        // Net in work 1,395.8198… + 138.3092… = 1,534.1290… → 1,534.13; difference 633.9890… → 633.99 (rounded at the end).
+        Assert.Equal(1534.13m, result.InWork.NetHouseholdIncome);
+        Assert.Equal(633.99m, result.MonthlyDifference);
+        Assert.Equal("You would be £633.99 a month better off in this job.", result.Answer);
     }
 
     [Fact]
@@ -65,10 +68,12 @@ public sealed class BetterOffCalculatorTests
         Assert.Equal(1373.48m, result.Now.NetHouseholdIncome);
 
         // Pay 16 × 12.21 = 195.36 × 52 ÷ 12 = 846.56 (10,158.72 a year): no tax or NI, but over the 10,000 pension trigger:
-        // (10,158.72 − 6,240) × 5% = 195.936 ÷ 12 = 16.328. Net earnings 830.232.
+        // (10,158.72 − 6,240) × 5% = 195.936 ÷ 12 = 16.328 into the pension, of which the worker pays 80%, 13.0624, and
+        // HMRC adds 3.2656 even though no tax is paid (relief at source). Earnings counted by UC 846.56 − 16.328 = 830.232.
         Assert.Equal(0m, result.InWork.IncomeTax);
         Assert.Equal(0m, result.InWork.NationalInsurance);
-        Assert.Equal(16.33m, result.InWork.Pension);
+        Assert.Equal(13.06m, result.InWork.Pension);
+        Assert.Equal(833.50m, result.InWork.NetEarnings);
 
         // Childcare element 85% × 300 = 255; maximum 1,142.95 + 255 = 1,397.95; work allowance with housing 411;
         // taper (830.232 − 411) × 55% = 230.5776; UC 1,167.3724 → 1,167.37. Cap (1,835 with children) not reached.
@@ -76,10 +81,10 @@ public sealed class BetterOffCalculatorTests
         Assert.Contains(result.Lines, l => l is { Key: "uc.childcare", Scenario: Scenario.InWork, Amount: 255m });
         Assert.Contains(result.Lines, l => l is { Key: "uc.workAllowance", Scenario: Scenario.InWork, Amount: 411m });
 
-        // Net in work 830.232 + 1,167.3724 + 117.65 + 112.8833… − 300 = 1,928.1377… → 1,928.14; difference 554.6544 → 554.65
+        // Net in work: take-home 833.4976 + 1,167.3724 + 117.65 + 112.8833… − 300 = 1,931.4033… → 1,931.40; difference 557.92
         // (Child Benefit is the same in both columns).
-        Assert.Equal(1928.14m, result.InWork.NetHouseholdIncome);
-        Assert.Equal(554.65m, result.MonthlyDifference);
+        Assert.Equal(1931.40m, result.InWork.NetHouseholdIncome);
+        Assert.Equal(557.92m, result.MonthlyDifference);
     }
 
     [Fact]
@@ -88,12 +93,14 @@ public sealed class BetterOffCalculatorTests
         // 58,500 a year: taxable 45,930 = 2,827 × 19% (537.13) + 12,094 × 20% (2,418.80) + 16,171 × 21% (3,395.91)
         // + 14,838 × 42% (6,231.96) = 12,583.80 ÷ 12 = 1,048.65.
         // NI: 37,700 × 8% (3,016) + 8,230 × 2% (164.60) = 3,180.60 ÷ 12 = 265.05.
-        // Pension: (50,270 − 6,240) × 5% = 2,201.50 ÷ 12 = 183.4583….
+        // Pension: (50,270 − 6,240) × 5% = 2,201.50 ÷ 12 = 183.4583… into the pension; relief at source: the worker pays
+        // 80%, 1,761.20 ÷ 12 = 146.7666….
         var deductions = Deductions.For(4875m, Rates2025);
 
         Assert.Equal(1048.65m, deductions.Tax);
         Assert.Equal(265.05m, deductions.Ni);
-        Assert.Equal(183.46m, Money.Pence(deductions.Pension));
+        Assert.Equal(183.46m, Money.Pence(deductions.PensionContribution));
+        Assert.Equal(146.77m, Money.Pence(deductions.Pension));
     }
 
     [Fact]
@@ -265,8 +272,9 @@ public sealed class BetterOffCalculatorTests
         Assert.Contains(result.Lines, l => l is { Key: "councilTax.reduction", Scenario: Scenario.InWork, Amount: 0m });
         Assert.Equal(78.04m, result.InWork.CouncilTaxDue);
 
-        // The gain falls from 623.3161… to 623.3161… − (78.0373… − 0.2520…) = 545.5307… → 545.53.
-        Assert.Equal(545.53m, result.MonthlyDifference);
+        // The gain falls from 633.9890… to 633.9890… − (78.0373… − 0.2520…) = 556.2037… → 556.20 (CTR counts the
+        // earnings Universal Credit counts, Council Tax Reduction (Scotland) Regulations 2021 reg 49(6)(a)).
+        Assert.Equal(556.20m, result.MonthlyDifference);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Nolb.Tests.Features.Participants;
 using Nolb.Web.Domain.Interventions;
 using Nolb.Web.Security;
+using UglyToad.PdfPig;
 
 namespace Nolb.Tests.Features.BetterOffInWork;
 
@@ -39,17 +40,19 @@ public sealed class BetterOffApiTests(NolbAppFactory app) : IClassFixture<NolbAp
         Assert.Equal(1192.95m, body.GetProperty("now").GetProperty("universalCredit").GetDecimal());
         Assert.Equal(1423.48m, body.GetProperty("now").GetProperty("netHouseholdIncome").GetDecimal());
 
-        // In work: gross 1,587.30, tax 105.60, NI 43.18; net earnings 1,385.1468…; work allowance 411;
-        // UC 1,192.95 − (1,385.1468… − 411) × 55% = 657.1693… → 657.17; net 1,385.1468… + 657.1693… + 117.65 + 112.8833… = 2,272.8494… → 2,272.85.
+        // In work: gross 1,587.30, tax 105.60, NI 43.18; earnings UC counts (after the whole 5% pension) 1,385.1468…; work allowance 411;
+        // UC 1,192.95 − (1,385.1468… − 411) × 55% = 657.1693… → 657.17; take-home under relief at source is 10.673 more (the
+        // 1% HMRC adds), 1,395.8198…; net 1,395.8198… + 657.1693… + 117.65 + 112.8833… = 2,283.5224… → 2,283.52.
         var inWork = body.GetProperty("inWork");
         Assert.Equal(1587.30m, inWork.GetProperty("grossEarnings").GetDecimal());
         Assert.Equal(105.60m, inWork.GetProperty("incomeTax").GetDecimal());
         Assert.Equal(43.18m, inWork.GetProperty("nationalInsurance").GetDecimal());
         Assert.Equal(657.17m, inWork.GetProperty("universalCredit").GetDecimal());
         Assert.Equal(117.65m, inWork.GetProperty("scottishChildPayment").GetDecimal());
-        Assert.Equal(2272.85m, inWork.GetProperty("netHouseholdIncome").GetDecimal());
-        Assert.Equal(849.37m, body.GetProperty("monthlyDifference").GetDecimal());
-        Assert.Contains("£849.37 a month better off", body.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.Equal(2283.52m, inWork.GetProperty("netHouseholdIncome").GetDecimal());
+        Assert.Equal(860.04m, body.GetProperty("monthlyDifference").GetDecimal());
+        Assert.Contains("£860.04 a month better off", body.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.Equal("reliefAtSource", body.GetProperty("pensionScheme").GetString());
         Assert.All(body.GetProperty("lines").EnumerateArray(), line =>
         {
             Assert.False(string.IsNullOrWhiteSpace(line.GetProperty("label").GetString()));
@@ -130,7 +133,7 @@ public sealed class BetterOffApiTests(NolbAppFactory app) : IClassFixture<NolbAp
         var saved = await app.WithDbAsync(db => db.Interventions.Where(i => i.EngagementId == engagementId)
             .Select(i => new { i.Type!.Code, i.Notes, i.RecordedByUserId }).SingleAsync());
         Assert.Equal(AnnexOneCatalogue.BetterOffInWork, saved.Code);
-        Assert.Contains("623.32", saved.Notes, StringComparison.Ordinal);
+        Assert.Contains("633.99", saved.Notes, StringComparison.Ordinal);
         Assert.DoesNotContain(person.FamilyName, saved.Notes, StringComparison.Ordinal);
         Assert.Equal(keyWorker.Id, saved.RecordedByUserId);
     }
@@ -164,7 +167,13 @@ public sealed class BetterOffApiTests(NolbAppFactory app) : IClassFixture<NolbAp
         var pdf = await client.SubmitFormAsync("/BetterOffInWork", fields, postUrl: "/BetterOffInWork?handler=Pdf");
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("£623.32 a month better off", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains("£633.99 a month better off", html, StringComparison.Ordinal);
+
+        // Every rate used is listed with its source and the date it was read (2025-26's Universal Credit rates were read on 7 December 2026).
+        Assert.Contains("Rates used (2025-26), each with its source and the date the source was read", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">Standard allowance, single, 25 or over</th>", html, StringComparison.Ordinal);
+        Assert.Contains("7 December 2026", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         var bytes = await pdf.Content.ReadAsByteArrayAsync();
@@ -174,4 +183,43 @@ public sealed class BetterOffApiTests(NolbAppFactory app) : IClassFixture<NolbAp
         Assert.Contains("\nxref\n", text, StringComparison.Ordinal);
         Assert.Contains("/Type /Catalog", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_pdf_and_the_saved_intervention_hold_the_same_lines()
+    {
+        // Issue 26: one list of result lines. A 19-year-old paid weekly at £10.50 (2026-27, under the £10.85 minimum for
+        // 18-20) brings a warning and the months with 4 and 5 paydays as well as every row.
+        var keyWorker = await app.StaffAsync(Role.KeyWorker);
+        var person = await app.PersonAsync(keyWorker: keyWorker);
+        using var client = await app.PageClientAsync(keyWorker.Email!);
+        var fields = PageFields();
+        fields["Input.TaxYear"] = "2026-27";
+        fields["Input.Adults[0].Age"] = "19";
+        fields["Input.Offer.HourlyPay"] = "10.50";
+        fields["Input.Offer.PayFrequency"] = "weekly";
+        fields["Input.ParticipantId"] = person.Id.ToString();
+        var url = $"/BetterOffInWork?participantId={person.Id}";
+
+        var pdf = await client.SubmitFormAsync(url, fields, postUrl: "/BetterOffInWork?handler=Pdf");
+        var save = await client.SubmitFormAsync(url, fields, postUrl: "/BetterOffInWork?handler=Save");
+
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        var engagementId = person.Engagements.Single().Id;
+        var notes = await app.WithDbAsync(db => db.Interventions.Where(i => i.EngagementId == engagementId).Select(i => i.Notes!).SingleAsync());
+        var savedLines = notes.Split('\n');
+        using var document = PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync());
+        var pdfText = Normalise(string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)));
+
+        Assert.True(savedLines.Length > 20, $"The saved intervention has only {savedLines.Length} lines:\n{notes}");
+        Assert.All(savedLines, line => Assert.Contains(Normalise(line), pdfText, StringComparison.Ordinal));
+        Assert.Contains(savedLines, l => l.StartsWith("Warning: The offer pays £10.50 an hour, less than the legal minimum wage of £10.85", StringComparison.Ordinal));
+        Assert.Contains(savedLines, l => l.StartsWith("A month with 5 paydays (4 a year): earnings £1,575.00", StringComparison.Ordinal));
+        Assert.Contains(savedLines, l => l.StartsWith("Universal Credit: now £", StringComparison.Ordinal));
+        Assert.Contains(savedLines, l => l.StartsWith("Take-home pay: now £0.00; in the job £", StringComparison.Ordinal));
+        Assert.DoesNotContain(person.FamilyName, notes, StringComparison.Ordinal);
+    }
+
+    /// <summary>One space between words, and the minus sign as the PDF's WinAnsi font prints it.</summary>
+    private static string Normalise(string text) =>
+        string.Join(' ', text.Replace('\u2212', '-').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
