@@ -67,11 +67,11 @@ public sealed class DisclosureAttackTests : IAsyncLifetime
             var definition = MeasurementData.Catalogue.Find(indicator)!;
             foreach (var rows in Breakdowns.All)
             {
-                var oneWay = statistics.Shape(data.Compute(definition, facts, quarter, [rows.Code]), "Scotland", control: true);
+                var oneWay = await statistics.ValuesAsync(definition, MeasurementScope.Scotland, "Scotland", quarter, [rows.Code], control: true, CancellationToken.None);
                 reads.Add(a => a.ReadOneWay(oneWay, rows.Name, rows.Overlapping));
                 foreach (var columns in Breakdowns.All.Where(c => c != rows))
                 {
-                    var crossed = dashboards.Intersect(new IntersectionRequest(indicator, rows.Code, columns.Code), facts, quarter);
+                    var crossed = await dashboards.IntersectAsync(new IntersectionRequest(indicator, rows.Code, columns.Code), facts, quarter, CancellationToken.None);
                     reads.Add(a => a.ReadIntersection(crossed));
                 }
             }
@@ -95,5 +95,7 @@ public sealed class DisclosureAttackTests : IAsyncLifetime
         Assert.True(hidden > 300, $"only {hidden} hidden counts");
         Assert.True(findings.Count == 0, $"{findings.Count} hidden counts worked out, of {hidden}:\n" + string.Join("\n", findings.Take(30)));
         Assert.True(together.Conflicts.Count == 0, string.Join("\n", together.Conflicts.Take(30)));
+        var joint = together.Attack(ProtectionWidth);
+        Assert.True(joint.Count == 0, $"read together, {joint.Count} hidden counts worked out, of {together.Hidden}:\n" + string.Join("\n", joint.Take(30)));
     }
 }
