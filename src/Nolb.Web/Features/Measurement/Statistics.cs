@@ -223,7 +223,7 @@ public sealed class Statistics(MeasurementData data, JointDisclosure joint, Repo
         return new NationalStatistics(Describe(period),
             "Counts of 1 to 4 are shown as [c]; further counts are hidden until no hidden count can be narrowed to fewer than 4 possible values by arithmetic on every figure Nolb shows for the same count "
             + "(these tables, the dashboards, every breakdown and cross-tabulation: rows, columns, totals, zeros), each figure shown or hidden alike wherever it appears; "
-            + "zero stays zero; totals are computed before suppression and Scotland's total is always shown; percentages are not shown where the denominator is under 20 ([low]); "
+            + "zero stays zero; totals are computed before suppression and Scotland's total is always shown, and where hiding cannot protect a line that adds up to it, the line's counts are withheld as [x], which may be 0; percentages are not shown where the denominator is under 20 ([low]); "
             + "a republished figure is revised only when it has changed by 5 or more.",
             tables);
 

@@ -11,10 +11,9 @@ namespace Nolb.Tests.Features.Measurement;
 /// The attacker (<see cref="IntervalAttacker"/>) against every table a national analyst can reach for a quarter of
 /// generated data: the national tables as the API gives them and as the workbook holds them, the national dashboard,
 /// Scotland broken down one way by every breakdown, and the cross-tabulation of every ordered pair of breakdowns for
-/// each count the dashboard crosses. Each table is attacked on its own, and all are read together to find any count
-/// published as a number in one place and differently in another. Attacking all the tables together as one system
-/// still narrows hidden totals that several tables share (an LEP's starts in the by-sex, by-age and by-disability
-/// tables): that joint attack is not yet withstood, and is not asserted here.
+/// each count the dashboard crosses. Each table is attacked on its own; then all of them are read into one attacker,
+/// which must find no count published two ways (a number in one table, [c] or another number in another) and no hidden
+/// count narrowed below the protection interval by the sums of every table at once.
 /// </summary>
 public sealed class DisclosureAttackTests : IAsyncLifetime
 {
