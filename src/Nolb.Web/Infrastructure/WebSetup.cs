@@ -85,6 +85,7 @@ public static class WebSetup
         services.AddScoped<Features.Measurement.MeasurementData>();
         services.AddScoped<Features.Measurement.IndicatorTotals>();
         services.AddSingleton<Features.Measurement.ScotlandFigures>();
+        services.AddScoped<Features.Measurement.JointDisclosure>();
         services.AddScoped<Features.Measurement.Statistics>();
         services.AddScoped<Features.Measurement.QuarterlyReturn>();
         services.AddScoped<Features.Measurement.DashboardQuery>();

@@ -31,6 +31,9 @@ public static class DisclosureControl
     public const string Suppressed = "[c]";
     public const string LowBase = "[low]";
 
+    /// <summary>Not published: may be any count, zero included (GSS symbol for "not available").</summary>
+    public const string Withheld = "[x]";
+
     /// <summary>A one-way table: categories and their total (the total is the sum of the counts).</summary>
     public static ProtectedList Protect(IReadOnlyList<int> counts, DisclosureRules? rules = null)
     {
@@ -122,8 +125,12 @@ public static class DisclosureControl
         count > 0 && count < (rules ?? DisclosureRules.Default).MinimumCount;
 
     /// <summary>A count as published: the number, or <c>[c]</c>.</summary>
-    public static string Display(this ProtectedCount cell) =>
-        cell.IsSuppressed ? Suppressed : cell.Value.ToString("N0", CultureInfo.InvariantCulture);
+    public static string Display(this ProtectedCount cell) => cell.Suppression switch
+    {
+        CellSuppression.None => cell.Value.ToString("N0", CultureInfo.InvariantCulture),
+        CellSuppression.Withheld => Withheld,
+        _ => Suppressed,
+    };
 
     /// <summary>
     /// A percentage as published, to one decimal place: <c>[low]</c> when the denominator is under the minimum,
@@ -150,6 +157,19 @@ public static class DisclosureControl
     public static decimal? PercentageValue(int numerator, int denominator, DisclosureRules? rules = null) =>
         PercentageValue(new ProtectedCount(numerator, CellSuppression.None), new ProtectedCount(denominator, CellSuppression.None), rules);
 
+    /// <summary>
+    /// Figures several tables share, protected as one system: each figure has one status, so it is shown the same or
+    /// hidden in every table that holds it, and the attack that chooses secondary suppression reads every table's sums at once.
+    /// </summary>
+    public static IReadOnlyDictionary<string, ProtectedCount> Protect(LinkedFigures figures, DisclosureRules? rules = null)
+    {
+        rules ??= DisclosureRules.Default;
+        var values = figures.Values.ToArray();
+        var status = new Equations(values, figures.Lines, figures.Ranks.ToArray())
+            .Protect(figures.NeverHidden.ToArray(), Primary(values, rules), rules, joint: true);
+        return figures.Names.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => new ProtectedCount(values[x.i], status[x.i]), StringComparer.Ordinal);
+    }
+
     private static CellSuppression[] Primary(int[] values, DisclosureRules rules) =>
         values.Select(v => IsSmall(v, rules) ? CellSuppression.Primary : CellSuppression.None).ToArray();
 
@@ -167,7 +187,7 @@ public static class DisclosureControl
         /// <paramref name="kept"/> keep the status they were given (totals protected elsewhere) unless nothing else can
         /// protect the table; every round hides one more cell, so this ends.
         /// </summary>
-        public CellSuppression[] Protect(bool[] kept, CellSuppression[] initial, DisclosureRules rules)
+        public CellSuppression[] Protect(bool[] kept, CellSuppression[] initial, DisclosureRules rules, bool joint = false)
         {
             var status = (CellSuppression[])initial.Clone();
             var linesOf = Enumerable.Range(0, values.Length).Select(_ => new List<int>()).ToArray();
@@ -182,8 +202,9 @@ public static class DisclosureControl
             while (true)
             {
                 var (low, high) = Ranges(status);
+                // A withheld figure needs protecting only when it is a small count: a withheld zero or large count may be worked out.
                 var exposed = Enumerable.Range(0, values.Length)
-                    .Where(i => status[i] != CellSuppression.None && high[i] - low[i] < rules.ProtectionWidth)
+                    .Where(i => status[i] != CellSuppression.None && (status[i] != CellSuppression.Withheld || IsSmall(values[i], rules)) && high[i] - low[i] < rules.ProtectionWidth)
                     // The narrowest first; of those, a count hidden to protect another before a small count itself, since
                     // the cell beside a secondary one usually protects both.
                     .OrderBy(i => high[i] - low[i]).ThenByDescending(i => status[i] == CellSuppression.Secondary).ThenBy(i => i).FirstOrDefault(-1);
@@ -199,10 +220,43 @@ public static class DisclosureControl
 
                 // The smallest count on the exposed cell's own lines, cells before totals; failing that on the lines of
                 // the hidden cells beside it, then anywhere; and a kept total only when no other cell is left.
-                var chosen = new[] { near.Where(c => Hideable(c, false)), further.Where(c => Hideable(c, false)), Enumerable.Range(0, values.Length).Where(c => Hideable(c, false)),
-                        near.Where(c => Hideable(c, true)), Enumerable.Range(0, values.Length).Where(c => Hideable(c, true)) }
+                // Protecting several tables at once, a count far away does not help and a total that is never hidden stays.
+                IEnumerable<int>[] candidates = joint
+                    ? [near.Where(c => Hideable(c, false)), further.Where(c => Hideable(c, false))]
+                    : [near.Where(c => Hideable(c, false)), further.Where(c => Hideable(c, false)), Enumerable.Range(0, values.Length).Where(c => Hideable(c, false)),
+                        near.Where(c => Hideable(c, true)), Enumerable.Range(0, values.Length).Where(c => Hideable(c, true))];
+                var chosen = candidates
                     .Select(set => set.OrderBy(c => rank[c]).ThenBy(c => values[c]).ThenBy(c => c).FirstOrDefault(-1))
                     .FirstOrDefault(c => c >= 0, -1);
+                if (chosen < 0 && joint)
+                {
+                    // Hiding cannot protect it, as when a total that is always shown (Scotland's) is barely more than the number
+                    // of non-zero counts on its line: the counts on the exposed count's lines are withheld, zeros too, so
+                    // that nobody can count how many are not zero.
+                    var ring = new HashSet<int> { exposed };
+                    List<int> withheld = [];
+                    while (withheld.Count == 0)
+                    {
+                        var next = ring.SelectMany(c => linesOf[c]).SelectMany(l => lines[l].Parts.Append(lines[l].Total)).Where(c => !ring.Contains(c)).ToList();
+                        if (next.Count == 0)
+                        {
+                            break;
+                        }
+
+                        withheld = next.Where(c => !kept[c] && status[c] != CellSuppression.Withheld).Distinct().ToList();
+                        ring.UnionWith(next);
+                    }
+
+                    if (withheld.Count == 0 && status[exposed] == CellSuppression.Withheld)
+                    {
+                        return status;
+                    }
+
+                    withheld.ForEach(c => status[c] = CellSuppression.Withheld);
+                    status[exposed] = CellSuppression.Withheld;
+                    continue;
+                }
+
                 if (chosen < 0)
                 {
                     // Everything that can be hidden is: the table cannot be protected further.
@@ -219,7 +273,8 @@ public static class DisclosureControl
         /// </summary>
         private (long[] Low, long[] High) Ranges(CellSuppression[] status)
         {
-            var low = values.Select((v, i) => status[i] == CellSuppression.None ? v : 1L).ToArray();
+            // A hidden count is at least 1 (zeros are shown); a withheld one may be 0.
+            var low = values.Select((v, i) => status[i] switch { CellSuppression.None => v, CellSuppression.Withheld => 0L, _ => 1L }).ToArray();
             var high = values.Select((v, i) => status[i] == CellSuppression.None ? v : Unbounded).ToArray();
             for (var pass = 0; pass < 500; pass++)
             {
@@ -266,6 +321,54 @@ public static class DisclosureControl
     }
 }
 
+/// <summary>
+/// Named figures and the sums that tie them (the counts of a row add up to its total), gathered from every table that
+/// shows any of them. A name given twice is one figure when its values agree; when they do not, the tables count
+/// different things and the second is a figure of its own.
+/// </summary>
+public sealed class LinkedFigures
+{
+    private readonly Dictionary<string, int> index = new(StringComparer.Ordinal);
+    private readonly List<(int[] Parts, int Total)> lines = [];
+
+    public List<string> Names { get; } = [];
+
+    public List<int> Values { get; } = [];
+
+    /// <summary>0 for a count inside a table, 1 for a subtotal, 2 for a grand total: secondary suppression takes the lowest first.</summary>
+    public List<int> Ranks { get; } = [];
+
+    public List<bool> NeverHidden { get; } = [];
+
+    public IReadOnlyList<(int[] Parts, int Total)> Lines => lines;
+
+    /// <summary>Adds (or finds) a figure and gives the name it is known by.</summary>
+    public string Figure(string name, int value, int rank, bool neverHide = false)
+    {
+        for (var own = name; ; own = $"{name}#{Names.Count}")
+        {
+            if (!index.TryGetValue(own, out var i))
+            {
+                index[own] = Names.Count;
+                Names.Add(own);
+                Values.Add(value);
+                Ranks.Add(rank);
+                NeverHidden.Add(neverHide);
+                return own;
+            }
+
+            if (Values[i] == value)
+            {
+                NeverHidden[i] |= neverHide;
+                return own;
+            }
+        }
+    }
+
+    /// <summary>The figures <paramref name="parts"/> add up to <paramref name="total"/>.</summary>
+    public void Adds(IEnumerable<string> parts, string total) => lines.Add((parts.Select(p => index[p]).ToArray(), index[total]));
+}
+
 /// <summary>The thresholds; configurable because the published tables' exact rule was not found (domain README).</summary>
 public sealed record DisclosureRules(int MinimumCount = 5, int MinimumDenominator = 20)
 {
@@ -287,6 +390,12 @@ public enum CellSuppression
 
     /// <summary>Hidden so that a small count cannot be worked out from the totals.</summary>
     Secondary,
+
+    /// <summary>
+    /// Not published, whatever it is (zero included), where hiding counts cannot protect a line whose total is always
+    /// shown: shown as <c>[x]</c>, which says nothing about the count.
+    /// </summary>
+    Withheld,
 }
 
 /// <summary>A true count and whether it may be published. <see cref="Published"/> is null when it may not.</summary>

@@ -33,6 +33,26 @@ public static class IndicatorEngine
         }
 
         var units = UnitsOf(indicator, facts, period, realLivingWage).ToList();
+        return Tally(indicator, period, breakdown, units, extraDimensions);
+    }
+
+    /// <summary>The indicator broken down several ways, its units found once: every table of an indicator at once.</summary>
+    public static IReadOnlyList<IndicatorResult> ComputeAll(
+        IndicatorDefinition indicator, MeasurementFacts facts, ReportingPeriod period, IReadOnlyList<IReadOnlyList<string>> breakdowns, decimal realLivingWage,
+        IReadOnlyList<Breakdowns.Dimension>? extraDimensions = null)
+    {
+        if (!indicator.IsLive)
+        {
+            throw new InvalidOperationException($"Indicator {indicator.Code} is pending: {indicator.PendingReason}");
+        }
+
+        var units = UnitsOf(indicator, facts, period, realLivingWage).ToList();
+        return breakdowns.Select(breakdown => Tally(indicator, period, breakdown, units, extraDimensions)).ToList();
+    }
+
+    private static IndicatorResult Tally(
+        IndicatorDefinition indicator, ReportingPeriod period, IReadOnlyList<string> breakdown, List<Unit> units, IReadOnlyList<Breakdowns.Dimension>? extraDimensions)
+    {
         var groupers = breakdown.Select(code => Grouper(indicator, code, extraDimensions ?? [])).ToList();
         var rows = units
             .SelectMany(u => Combinations(groupers.Select(g => g(u)).ToList()).Select(groups => (Groups: groups, Unit: u)))

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Nolb.Web.Data;
 using Nolb.Web.Domain.Measurement;
 using Nolb.Web.Domain.Participants;
 using Nolb.Web.Security;
@@ -60,7 +58,7 @@ public sealed record NationalRow(string Lep, IReadOnlyList<DashboardValue> Value
 /// one-way figures in full.
 /// </summary>
 public sealed class DashboardQuery(
-    MeasurementData data, IndicatorTotals totals, ScotlandFigures scotlandFigures, Statistics statistics, ReportingDbContextFactory reporting, CurrentUser user)
+    MeasurementData data, IndicatorTotals totals, ScotlandFigures scotlandFigures, Statistics statistics, JointDisclosure joint, CurrentUser user)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
@@ -104,7 +102,7 @@ public sealed class DashboardQuery(
         }).ToList())).ToList();
 
         return new Dashboard(area, statistics.Describe(filter.Period), statistics.Describe(previousPeriod), compareWithScotland, themes,
-            Intersect(filter.Intersection, crossed, filter.Period), scotlandCountedAt);
+            await IntersectAsync(filter.Intersection, crossed, filter.Period, ct), scotlandCountedAt);
     }
 
     /// <summary>Scotland's totals: kept for a while when they are the whole of Scotland's; counted afresh for a funding stream or target group.</summary>
@@ -140,12 +138,7 @@ public sealed class DashboardQuery(
     /// <summary>Every LEP side by side for national users: each column protected across the LEPs, Scotland the total before suppression.</summary>
     public async Task<NationalDashboard> NationalAsync(DashboardFilter filter, CancellationToken ct)
     {
-        List<(Guid Id, string Name)> leps;
-        await using (var db = reporting.Create())
-        {
-            leps = (await db.Leps.OrderBy(l => l.Name).Select(l => new { l.Id, l.Name }).ToListAsync(ct)).Select(l => (l.Id, l.Name)).ToList();
-        }
-
+        var leps = await joint.LepsAsync(ct);
         var scope = new MeasurementScope(null, null, filter.FundingStream, filter.TargetGroup?.Value);
         var facts = await data.LoadAsync(scope, filter.Period, ct);
         var names = leps.ToDictionary(l => l.Id, l => l.Name);
@@ -155,9 +148,10 @@ public sealed class DashboardQuery(
         var themes = Live.GroupBy(i => i.Theme).OrderBy(g => g.Key).Select(g =>
         {
             var columns = g.Select(i => new NationalColumn(i.Code, i.Name, i.Measure, unavailable(i))).ToList();
-            var shaped = g.Select(i => unavailable(i) is null
-                ? statistics.Shape(data.Compute(i, facts, filter.Period, ["lep"], [lepDimension]), "Scotland", control: true)
-                : null).ToList();
+            // Counts as the indicator's shared pattern protects them (as in the national tables and cross-tabulations).
+            var shaped = g.Select(i => unavailable(i) is not null ? null
+                : i.Measure == Measure.Count ? ByLep(i, joint.Protect(i, facts, filter.Period, leps))
+                : statistics.Shape(data.Compute(i, facts, filter.Period, ["lep"], [lepDimension]), "Scotland", control: true)).ToList();
             var rows = leps.Select(lep => new NationalRow(lep.Name, g.Select((indicator, c) => shaped[c] is { } values
                 ? values.Rows.FirstOrDefault(r => r.Groups[0] == lep.Name) is { } found ? Value(indicator, found) : Value(indicator, Empty(indicator))
                 : None).ToList())).ToList();
@@ -165,25 +159,23 @@ public sealed class DashboardQuery(
             return new NationalThemeTable(g.Key, columns, rows, total);
         }).ToList();
 
-        return new NationalDashboard(statistics.Describe(filter.Period), themes, Intersect(filter.Intersection, facts, filter.Period));
+        return new NationalDashboard(statistics.Describe(filter.Period), themes, await IntersectAsync(filter.Intersection, facts, filter.Period, ct));
+
+        IndicatorValues ByLep(IndicatorDefinition indicator, ProtectedIndicator figures) =>
+            statistics.Shape(indicator, figures, "Scotland", filter.Period, []) with
+            {
+                Rows = figures.Leps.Select((lep, i) => new ValueRow([lep], figures.ByLep.Cells[i].Published, figures.ByLep.Cells[i].Display(), null, null, null, null)).ToList(),
+            };
     }
 
     /// <summary>The two breakdowns crossed, always under disclosure control: small groups are where people could be recognised.</summary>
-    public IntersectionTable Intersect(IntersectionRequest request, MeasurementFacts facts, ReportingPeriod period)
+    public async Task<IntersectionTable> IntersectAsync(IntersectionRequest request, MeasurementFacts facts, ReportingPeriod period, CancellationToken ct)
     {
         var indicator = MeasurementData.Catalogue.Find(request.Indicator)!;
-        var result = data.Compute(indicator, facts, period, [request.Rows, request.Columns]);
         var rows = Breakdowns.Find(request.Rows)!;
         var columns = Breakdowns.Find(request.Columns)!;
-        var rowGroups = result.Rows.Select(r => r.Groups[0]).Distinct().Order(StringComparer.Ordinal).ToList();
-        var columnGroups = result.Rows.Select(r => r.Groups[1]).Distinct().Order(StringComparer.Ordinal).ToList();
-        var counts = new int[rowGroups.Count, columnGroups.Count];
-        foreach (var row in result.Rows)
-        {
-            counts[rowGroups.IndexOf(row.Groups[0]), columnGroups.IndexOf(row.Groups[1])] = row.Count;
-        }
-
-        var table = ProtectedTable.Canonical(counts, string.CompareOrdinal(request.Rows, request.Columns) > 0);
+        // The cross-tabulation as every other table of the indicator over the same people shows its figures.
+        var (rowGroups, columnGroups, table) = (await joint.ProtectAsync(indicator, facts, period, ct)).Crossed(request.Rows, request.Columns);
         var overlapping = rows.Overlapping || columns.Overlapping;
         var tableRows = rowGroups.Select((group, i) => new TableRow(
             group, columnGroups.Select((_, j) => Cell(table.Cell(i, j))).ToList(), Cell(table.RowTotal(i)))).ToList();

@@ -34,6 +34,11 @@ public sealed class MeasurementData(ReportingDbContextFactory reporting, IOption
         IReadOnlyList<Breakdowns.Dimension>? extraDimensions = null) =>
         IndicatorEngine.Compute(indicator, facts, period, breakdown, RealLivingWage, extraDimensions);
 
+    public IReadOnlyList<IndicatorResult> ComputeAll(
+        IndicatorDefinition indicator, MeasurementFacts facts, ReportingPeriod period, IReadOnlyList<IReadOnlyList<string>> breakdowns,
+        IReadOnlyList<Breakdowns.Dimension>? extraDimensions = null) =>
+        IndicatorEngine.ComputeAll(indicator, facts, period, breakdowns, RealLivingWage, extraDimensions);
+
     public Task<MeasurementFacts> LoadAsync(MeasurementScope scope, ReportingPeriod period, CancellationToken ct) =>
         LoadAsync(scope, period, FactKinds.All, ct);
 

@@ -91,7 +91,7 @@ public static class NationalWorkbook
             ("Published", published),
             ("Revisions", revised),
             ("Disclosure control", s.DisclosureRule),
-            ("Symbols", "[c] a figure suppressed to protect confidentiality; [low] a percentage not shown because the number it is out of is under 20."),
+            ("Symbols", "[c] a figure suppressed to protect confidentiality; [x] a figure withheld where suppression could not protect it, which may be 0; [low] a percentage not shown because the number it is out of is under 20."),
             ("Source", Source),
         };
         var data = new SheetData();

@@ -257,8 +257,8 @@ public sealed class Publications(NolbDbContext db, Statistics statistics, Curren
     /// A revision must not tell a differencing attacker about a small group: one late start that moved three figures by
     /// one each would say that person's sex, age band and disability: disclosure by differencing two releases
     /// (FCSM Statistical Policy Working Paper 22, "Report on Statistical Disclosure Limitation Methodology"). So a figure published as a number keeps it until its true value
-    /// has moved by at least the threshold (5), and a figure published as [c] stays [c] until it is at least twice the
-    /// threshold, when it cannot be a small count moved by less than the threshold. Changes held back are released
+    /// has moved by at least the threshold (5), and a figure published as [c] or [x] stays so in every later publication
+    /// of the quarter: it may have been hidden to protect another figure, whatever its own size. Changes held back are released
     /// together once they add up. A republished table can then be off by up to 4 in a figure, as the cover says.
     /// </summary>
     public static NationalStatistics HoldSmallChanges(NationalStatistics published, NationalStatistics current, DisclosureRules? rules = null)
@@ -291,9 +291,11 @@ public sealed class Publications(NolbDbContext db, Statistics statistics, Curren
             return table with { Rows = table.Rows.Select(HoldRow).ToList(), Scotland = HoldRow(table.Scotland) };
         }
 
+        // A hidden figure stays hidden: it may have been hidden to protect another, whatever its size, and showing it now
+        // beside totals held back would tell how much they moved.
         TableCell Held(TableCell was, TableCell now) => now.Actual is not { } actual ? now
             : was.Value is { } shown ? (Math.Abs(actual - shown) < rules.MinimumCount ? was : now)
-            : actual < 2 * rules.MinimumCount ? was : now;
+            : was;
 
         static ProtectedCount Shown(TableCell cell) => new(cell.Value ?? 0, cell.Value is null ? CellSuppression.Secondary : CellSuppression.None);
     }

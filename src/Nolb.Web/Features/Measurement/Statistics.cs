@@ -41,7 +41,7 @@ public sealed record NationalStatistics(PeriodDto Period, string DisclosureRule,
 /// The figures the dashboards and the statistics API show, with disclosure control applied wherever the viewer
 /// is a national user, the area is Scotland, or a table is broken down two ways.
 /// </summary>
-public sealed class Statistics(MeasurementData data, ReportingDbContextFactory reporting, CurrentUser user, TimeProvider clock)
+public sealed class Statistics(MeasurementData data, JointDisclosure joint, ReportingDbContextFactory reporting, CurrentUser user, TimeProvider clock)
 {
     public const string ScotlandCode = "S92000003";
 
@@ -83,7 +83,44 @@ public sealed class Statistics(MeasurementData data, ReportingDbContextFactory r
         IndicatorDefinition indicator, MeasurementScope scope, string area, ReportingPeriod period, IReadOnlyList<string> breakdown, bool control, CancellationToken ct)
     {
         var facts = await data.LoadAsync(scope, period, IndicatorEngine.Needs(indicator.Code), ct);
+        if (control && indicator.Measure == Measure.Count && scope.LepId is null && scope.KeyWorkerId is null && breakdown.Count <= 2)
+        {
+            // Scotland's counts come from the one pattern every table of the indicator shares.
+            return Shape(indicator, await joint.ProtectAsync(indicator, facts, period, ct), area, period, breakdown);
+        }
+
         return Shape(data.Compute(indicator, facts, period, breakdown), area, control);
+    }
+
+    /// <summary>A count broken down no, one or two ways, as the indicator's shared pattern protects it.</summary>
+    public IndicatorValues Shape(IndicatorDefinition indicator, ProtectedIndicator figures, string area, ReportingPeriod period, IReadOnlyList<string> breakdown)
+    {
+        static ValueRow Row(IReadOnlyList<string> groups, ProtectedCount count) => new(groups, count.Published, count.Display(), null, null, null, null);
+        var rows = new List<ValueRow>();
+        ProtectedCount total;
+        if (breakdown.Count == 0)
+        {
+            total = figures.ByLep.Total;
+        }
+        else if (breakdown.Count == 1)
+        {
+            var table = figures.OneWay(breakdown[0]);
+            rows.AddRange(table.Groups.Select((g, i) => Row([g], table.Table.Cells[i])));
+            total = table.Table.Total;
+        }
+        else
+        {
+            var crossed = figures.Crossed(breakdown[0], breakdown[1]);
+            for (var r = 0; r < crossed.Rows.Count; r++)
+            {
+                rows.AddRange(crossed.Columns.Select((c, j) => Row([crossed.Rows[r], c], crossed.Table.Cell(r, j))));
+            }
+
+            var overlapping = breakdown.FirstOrDefault(b => Breakdowns.Find(b)?.Overlapping == true);
+            total = overlapping is null ? crossed.Table.GrandTotal : figures.OneWay(overlapping).Table.Total;
+        }
+
+        return new IndicatorValues(indicator.Code, indicator.Name, indicator.Theme, indicator.Measure, area, Describe(period), breakdown, true, rows, Row([], total));
     }
 
     public IndicatorValues Shape(IndicatorResult result, string area, bool control)
@@ -177,31 +214,22 @@ public sealed class Statistics(MeasurementData data, ReportingDbContextFactory r
         var facts = await data.LoadAsync(MeasurementScope.Scotland, period, IndicatorEngine.Needs(NationalTables.Select(t => t.Indicator)), ct);
         var names = leps.ToDictionary(l => l.Id, l => l.Name);
         Breakdowns.Dimension lepDimension = new("lep", "LEP", false, (e, _) => [names.GetValueOrDefault(e.LepId, "Unknown")]);
+        var protectedIndicators = new Dictionary<string, ProtectedIndicator>(StringComparer.Ordinal);
+        ProtectedIndicator Joint(string code) => protectedIndicators.TryGetValue(code, out var found) ? found
+            : protectedIndicators[code] = joint.Protect(MeasurementData.Catalogue.Find(code)!, facts, period, leps);
         var tables = NationalTables
             .Select(t => t.Columns is { } column ? CountTable(t.Title, t.Indicator, column) : RateTable(t.Title, t.Indicator))
             .ToList();
         return new NationalStatistics(Describe(period),
-            "Counts of 1 to 4 are shown as [c]; further counts are hidden until no hidden count can be narrowed by arithmetic on the published figures (rows, columns, totals, zeros) to fewer than 4 possible values; "
-            + "zero stays zero; totals are computed before suppression and shown as in the one-way tables; percentages are not shown where the denominator is under 20 ([low]); "
+            "Counts of 1 to 4 are shown as [c]; further counts are hidden until no hidden count can be narrowed to fewer than 4 possible values by arithmetic on every figure Nolb shows for the same count "
+            + "(these tables, the dashboards, every breakdown and cross-tabulation: rows, columns, totals, zeros), each figure shown or hidden alike wherever it appears; "
+            + "zero stays zero; totals are computed before suppression and Scotland's total is always shown, and where hiding cannot protect a line that adds up to it, the line's counts are withheld as [x], which may be 0; percentages are not shown where the denominator is under 20 ([low]); "
             + "a republished figure is revised only when it has changed by 5 or more.",
             tables);
 
         NationalTable CountTable(string title, string code, string column)
         {
-            var indicator = MeasurementData.Catalogue.Find(code)!;
-            var result = data.Compute(indicator, facts, period, ["lep", column], [lepDimension]);
-            var columns = result.Rows.Select(r => r.Groups[1]).Distinct().Order(StringComparer.Ordinal).ToList();
-            var counts = new int[leps.Count, columns.Count];
-            foreach (var row in result.Rows)
-            {
-                var lep = leps.FindIndex(l => l.Name == row.Groups[0]);
-                if (lep >= 0)
-                {
-                    counts[lep, columns.IndexOf(row.Groups[1])] = row.Count;
-                }
-            }
-
-            var table = DisclosureControl.Protect(counts);
+            var (_, columns, table) = Joint(code).Crossed("lep", column);
             var rows = leps.Select((l, i) => new TableRow(
                 l.Name, columns.Select((_, j) => Cell(table.Cell(i, j))).ToList(), Cell(table.RowTotal(i)))).ToList();
             var scotland = new TableRow("Scotland", columns.Select((_, j) => Cell(table.ColumnTotal(j))).ToList(), Cell(table.GrandTotal));
@@ -222,6 +250,10 @@ public sealed class Statistics(MeasurementData data, ReportingDbContextFactory r
             return new NationalTable(title, code, "Figure", [indicator.Numerator, indicator.Denominator ?? "Denominator"], rows, scotland);
         }
     }
+
+    /// <summary>The breakdowns a count is published by LEP in the national tables.</summary>
+    public static IReadOnlyList<string> NationalColumns(string indicator) =>
+        NationalTables.Where(t => t.Indicator == indicator && t.Columns is not null).Select(t => t.Columns!).ToList();
 
     /// <summary>The published tables: a count by LEP and a breakdown, or (no breakdown) a rate by LEP.</summary>
     private static readonly IReadOnlyList<(string Title, string Indicator, string? Columns)> NationalTables =

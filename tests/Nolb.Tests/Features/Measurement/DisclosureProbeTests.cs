@@ -49,9 +49,9 @@ public sealed class DisclosureProbeTests(MeasurementAppFactory app) : IClassFixt
         await app.ManyStartedAsync(glasgow, NolbAppFactory.Glasgow, start, Sex.Male, 25);
         await app.ManyStartedAsync(fifeWorker, NolbAppFactory.Fife, start, Sex.Female, 8);
         await app.ManyStartedAsync(fifeWorker, NolbAppFactory.Fife, start, Sex.Male, 7);
-        var analyst = await app.CreateUserAsync(Role.NationalAnalyst);
-        using var api = await app.ApiClientAsync(analyst.Email!);
-        using var approver = await app.ApiClientAsync((await app.CreateUserAsync(Role.NationalAnalyst)).Email!);
+        var (_, api, approver) = await app.TwoAnalystsAsync();
+        using var preparer = api;
+        using var approving = approver;
         Assert.Equal(HttpStatusCode.Created, (await PublicationTests.PublishAsync(api, approver, "2016-Q3")).StatusCode);
         var first = await PublishedAsync(api);
 
@@ -76,11 +76,13 @@ public sealed class DisclosureProbeTests(MeasurementAppFactory app) : IClassFixt
             Assert.Empty(attacker.Attack(DisclosureAttackTests.ProtectionWidth));
         }
 
-        // Five more men in Glasgow: a change of 5 is revised, and no revised count moved by less than 5.
+        // Five more men in Glasgow: Scotland's starts, never hidden, have now moved by 6 (70 → 76, the late start with
+        // them) and are revised; no revised count moved by less than 5. (Glasgow's men may be hidden by the new
+        // publication's pattern, so the test does not look for them.)
         await app.ManyStartedAsync(glasgow, NolbAppFactory.Glasgow, start, Sex.Male, 5);
         Assert.Equal(HttpStatusCode.Created, (await PublicationTests.PublishAsync(api, approver, "2016-Q3")).StatusCode);
         var third = await PublishedAsync(api);
-        Assert.Contains(third.Revisions, r => r.Table == "Starts by LEP and sex" && r.Row == "Glasgow City" && r.Column == "Male" && r.Previous == "25" && r.Current == "30");
+        Assert.Contains(third.Revisions, r => r.Table == "Starts by LEP and sex" && r.Row == "Scotland" && r.Column == "Total" && r.Previous == "70" && r.Current == "76");
         Assert.All(third.Revisions.Where(r => int.TryParse(r.Previous, out _) && int.TryParse(r.Current, out _)),
             r => Assert.True(Math.Abs(int.Parse(r.Current, System.Globalization.CultureInfo.InvariantCulture) - int.Parse(r.Previous, System.Globalization.CultureInfo.InvariantCulture)) >= 5, $"{r.Table}, {r.Row}, {r.Column}: {r.Previous} → {r.Current}"));
     }

@@ -20,10 +20,14 @@ public sealed class IntervalAttacker
     private readonly Dictionary<string, long?> figures = new(StringComparer.Ordinal);
     private readonly List<(string[] Parts, string Total)> equations = [];
     private readonly List<string> conflicts = [];
+    private readonly Dictionary<string, string> shown = new(StringComparer.Ordinal);
 
     public int Tables { get; private set; }
 
     public int Hidden => figures.Count(f => f.Value is null);
+
+    /// <summary>Figures read as [x]: withheld, saying nothing.</summary>
+    public int Withheld { get; private set; }
 
     /// <summary>Counts published as two different numbers in two places.</summary>
     public IReadOnlyList<string> Conflicts => conflicts;
@@ -32,26 +36,35 @@ public sealed class IntervalAttacker
     public static string Name(string indicator, string? lep, params (string Dimension, string Group)[] groups) =>
         $"{indicator}|{lep ?? "Scotland"}|" + string.Join("|", groups.OrderBy(g => g.Dimension, StringComparer.Ordinal).Select(g => $"{g.Dimension}={g.Group}"));
 
-    /// <summary>A published figure: "[c]" is hidden, a number is known; anything else ([low], "–") says nothing.</summary>
+    /// <summary>
+    /// A published figure: "[c]" is hidden and at least 1, "[x]" is withheld and may be 0, a number is known; anything else
+    /// ([low], "–") says nothing. The same count shown as a number in one place and hidden in another is a conflict.
+    /// </summary>
     public void Read(string name, string display)
     {
-        if (display == DisclosureControl.Suppressed)
-        {
-            figures.TryAdd(name, null);
-            return;
-        }
-
-        if (!long.TryParse(display, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value))
+        long? value = long.TryParse(display, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number) ? number : null;
+        if (display is not DisclosureControl.Suppressed and not DisclosureControl.Withheld && value is null)
         {
             return;
         }
 
-        if (figures.TryGetValue(name, out var known) && known is { } other && other != value)
+        if (shown.TryGetValue(name, out var before) && before != display)
         {
-            conflicts.Add($"{name} is published as both {other} and {value}");
+            conflicts.Add($"{name} is published as both {before} and {display}");
         }
 
-        figures[name] = value;
+        shown.TryAdd(name, display);
+        if (display == DisclosureControl.Withheld)
+        {
+            // Not a figure: any count at all, zero included, bounded only by the sums it is in.
+            Withheld++;
+            return;
+        }
+
+        if (value is not null || !figures.ContainsKey(name))
+        {
+            figures[name] = value;
+        }
     }
 
     public void Adds(IEnumerable<string> parts, string total) => equations.Add((parts.ToArray(), total));
@@ -210,7 +223,7 @@ public sealed class IntervalAttacker
         var high = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var name in equations.SelectMany(e => e.Parts.Append(e.Total)).Concat(figures.Keys).Distinct())
         {
-            // Published: exactly its value. Hidden: at least 1, as zeros are shown. Never published: any count at all.
+            // Published: exactly its value. Hidden: at least 1, as zeros are shown. Withheld or never published: any count at all.
             var figure = figures.GetValueOrDefault(name);
             low[name] = figure ?? (figures.ContainsKey(name) ? 1 : 0);
             high[name] = figure ?? Infinite;

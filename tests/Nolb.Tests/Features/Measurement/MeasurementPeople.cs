@@ -26,6 +26,17 @@ public static class MeasurementPeople
         }
     }
 
+    /// <summary>
+    /// Two national analysts, as publishing needs (one prepares a draft, another approves it): the first analyst, and an
+    /// API client for each. The caller disposes the clients.
+    /// </summary>
+    public static async Task<(NolbUser Analyst, HttpClient Preparer, HttpClient Approver)> TwoAnalystsAsync(this NolbAppFactory app)
+    {
+        var analyst = await app.CreateUserAsync(Role.NationalAnalyst);
+        var approver = await app.CreateUserAsync(Role.NationalAnalyst);
+        return (analyst, await app.ApiClientAsync(analyst.Email!), await app.ApiClientAsync(approver.Email!));
+    }
+
     public static Task<int> JobEntryAsync(this NolbAppFactory app, Participant person, NolbUser worker, DateOnly on) =>
         app.WithDbAsync(async db =>
         {

@@ -35,9 +35,9 @@ public sealed class PublicationTests(MeasurementAppFactory app) : IClassFixture<
         await app.ManyStartedAsync(worker, NolbAppFactory.Glasgow, start, Sex.Female, 9);
         await app.ManyStartedAsync(worker, NolbAppFactory.Glasgow, start, Sex.Male, 3);
         await app.ManyStartedAsync(fifeWorker, NolbAppFactory.Fife, start, Sex.Female, 2);
-        var analyst = await app.CreateUserAsync(Role.NationalAnalyst);
-        using var api = await app.ApiClientAsync(analyst.Email!);
-        using var approver = await app.ApiClientAsync((await app.CreateUserAsync(Role.NationalAnalyst)).Email!);
+        var (analyst, api, approver) = await app.TwoAnalystsAsync();
+        using var preparer = api;
+        using var approving = approver;
 
         var first = await PublishAsync(api, approver, "2018-Q3");
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
