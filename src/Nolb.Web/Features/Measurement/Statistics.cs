@@ -82,6 +82,18 @@ public sealed class Statistics(MeasurementData data, JointDisclosure joint, Repo
     public async Task<IndicatorValues> ValuesAsync(
         IndicatorDefinition indicator, MeasurementScope scope, string area, ReportingPeriod period, IReadOnlyList<string> breakdown, bool control, CancellationToken ct)
     {
+        if (control && indicator.Measure == Measure.Count && scope is { LepId: not null, KeyWorkerId: null, FundingStream: null, TargetGroup: null }
+            && (breakdown.Count == 0 || (breakdown.Count == 1 && NationalColumns(indicator.Code).Contains(breakdown[0]))))
+        {
+            // A national user's view of one LEP is a line of the national tables, so it comes from the pattern they share:
+            // protected on its own it could show a count those tables hide.
+            var scotland = await data.LoadAsync(MeasurementScope.Scotland, period, IndicatorEngine.Needs(indicator.Code), ct);
+            if (LepLine(indicator, await joint.ProtectAsync(indicator, scotland, period, ct), area, period, breakdown) is { } line)
+            {
+                return line;
+            }
+        }
+
         var facts = await data.LoadAsync(scope, period, IndicatorEngine.Needs(indicator.Code), ct);
         if (control && indicator.Measure == Measure.Count && scope.LepId is null && scope.KeyWorkerId is null && breakdown.Count <= 2)
         {
@@ -92,10 +104,33 @@ public sealed class Statistics(MeasurementData data, JointDisclosure joint, Repo
         return Shape(data.Compute(indicator, facts, period, breakdown), area, control);
     }
 
+    /// <summary>One LEP's count, alone or by a breakdown of the national tables, as the indicator's shared pattern protects it.</summary>
+    private IndicatorValues? LepLine(IndicatorDefinition indicator, ProtectedIndicator figures, string lep, ReportingPeriod period, IReadOnlyList<string> breakdown)
+    {
+        var index = figures.Leps.ToList().IndexOf(lep);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var rows = new List<ValueRow>();
+        var total = figures.ByLep.Cells[index];
+        if (breakdown.Count == 1)
+        {
+            var crossed = figures.Crossed("lep", breakdown[0]);
+            var row = crossed.Rows.ToList().IndexOf(lep);
+            rows.AddRange(crossed.Columns.Select((c, j) => Row([c], crossed.Table.Cell(row, j))));
+            total = crossed.Table.RowTotal(row);
+        }
+
+        return new IndicatorValues(indicator.Code, indicator.Name, indicator.Theme, indicator.Measure, lep, Describe(period), breakdown, true, rows, Row([], total));
+    }
+
+    private static ValueRow Row(IReadOnlyList<string> groups, ProtectedCount count) => new(groups, count.Published, count.Display(), null, null, null, null);
+
     /// <summary>A count broken down no, one or two ways, as the indicator's shared pattern protects it.</summary>
     public IndicatorValues Shape(IndicatorDefinition indicator, ProtectedIndicator figures, string area, ReportingPeriod period, IReadOnlyList<string> breakdown)
     {
-        static ValueRow Row(IReadOnlyList<string> groups, ProtectedCount count) => new(groups, count.Published, count.Display(), null, null, null, null);
         var rows = new List<ValueRow>();
         ProtectedCount total;
         if (breakdown.Count == 0)

@@ -76,6 +76,23 @@ public sealed class DisclosureAttackTests : IAsyncLifetime
             }
         }
 
+        // One LEP as a national analyst asks the values API for it: alone, and by each breakdown of the national tables.
+        foreach (var indicator in IntersectionRequest.Indicators)
+        {
+            var definition = MeasurementData.Catalogue.Find(indicator)!;
+            foreach (var (lepId, lepName) in await scope.ServiceProvider.GetRequiredService<JointDisclosure>().LepsAsync(CancellationToken.None))
+            {
+                var alone = await statistics.ValuesAsync(definition, new MeasurementScope(lepId), lepName, quarter, [], control: true, CancellationToken.None);
+                reads.Add(a => a.Read(IntervalAttacker.Name(indicator, lepName), alone.Total.CountDisplay));
+                foreach (var column in Statistics.NationalColumns(indicator))
+                {
+                    var breakdown = Breakdowns.Find(column)!;
+                    var line = await statistics.ValuesAsync(definition, new MeasurementScope(lepId), lepName, quarter, [column], control: true, CancellationToken.None);
+                    reads.Add(a => a.ReadOneWay(line, breakdown.Name, breakdown.Overlapping, lepName));
+                }
+            }
+        }
+
         var findings = new List<string>();
         var hidden = 0;
         foreach (var read in reads)

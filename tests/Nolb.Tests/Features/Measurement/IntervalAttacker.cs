@@ -201,18 +201,18 @@ public sealed class IntervalAttacker
     }
 
     /// <summary>A count broken down one way for Scotland, as the statistics API gives it to a national user.</summary>
-    public void ReadOneWay(IndicatorValues values, string dimension, bool overlapping)
+    public void ReadOneWay(IndicatorValues values, string dimension, bool overlapping, string? lep = null)
     {
         Tables++;
         foreach (var row in values.Rows)
         {
-            Read(Name(values.Indicator, null, (dimension, row.Groups[0])), row.CountDisplay);
+            Read(Name(values.Indicator, lep, (dimension, row.Groups[0])), row.CountDisplay);
         }
 
-        Read(Name(values.Indicator, null), values.Total.CountDisplay);
+        Read(Name(values.Indicator, lep), values.Total.CountDisplay);
         if (!overlapping)
         {
-            Adds(values.Rows.Select(r => Name(values.Indicator, null, (dimension, r.Groups[0]))), Name(values.Indicator, null));
+            Adds(values.Rows.Select(r => Name(values.Indicator, lep, (dimension, r.Groups[0]))), Name(values.Indicator, lep));
         }
     }
 
