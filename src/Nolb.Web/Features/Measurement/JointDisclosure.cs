@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Nolb.Web.Data;
 using Nolb.Web.Domain.Measurement;
 
@@ -53,12 +53,12 @@ public sealed class ProtectedIndicator(
 
 /// <summary>
 /// Builds <see cref="ProtectedIndicator"/>s. The suppression pattern is a pure function of the figures and their sums, so
-/// it is kept, keyed by a hash of them, and worked out again only when a figure changes.
+/// it is kept in the app's memory cache, keyed by a hash of them, and worked out again only when a figure changes.
 /// </summary>
-public sealed class JointDisclosure(MeasurementData data, ReportingDbContextFactory reporting)
+public sealed class JointDisclosure(MeasurementData data, ReportingDbContextFactory reporting, IMemoryCache cache)
 {
-    private const int Kept = 512;
-    private static readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, ProtectedCount>> Patterns = new(StringComparer.Ordinal);
+    // Patterns of figures nobody has asked for in a while (an old quarter, data since changed) leave the cache.
+    private static readonly TimeSpan KeptUnused = TimeSpan.FromHours(1);
 
     /// <summary>The LEPs, in the ordinal order of their names that every table uses.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> LepsAsync(CancellationToken ct)
@@ -117,11 +117,11 @@ public sealed class JointDisclosure(MeasurementData data, ReportingDbContextFact
             twoWay[(rows, columns)] = (rowGroups, columnGroups, cells, values);
         }
 
-        var pattern = Patterns.GetOrAdd(Key(figures), _ => DisclosureControl.Protect(figures));
-        if (Patterns.Count > Kept)
+        var pattern = cache.GetOrCreate("disclosure-pattern:" + Key(figures), entry =>
         {
-            Patterns.Clear();
-        }
+            entry.SlidingExpiration = KeptUnused;
+            return DisclosureControl.Protect(figures);
+        })!;
 
         ProtectedList List(string[] cells) => new(cells[..^1].Select(c => pattern[c]).ToList(), pattern[cells[^1]]);
         return new ProtectedIndicator(lepNames, List(lepTable),
