@@ -12,6 +12,9 @@ public sealed record Rate(string Key, decimal Value, string Unit, string Descrip
 /// <summary>
 /// Every rate the calculation uses for one tax year, read from data (Reference/better-off/YYYY-YY.json).
 /// Adding a year is adding a file: <see cref="Parse"/> refuses a table that lacks a rate the calculator needs.
+/// A rate's sourceTitle and sourceUrl are the citation users see beside it; how the value was checked (what the source
+/// says, what else agrees, where a still-unconfirmed value was looked for) goes in the file's "verification" field,
+/// which is for maintainers and is deliberately not read, so that working never reaches the page, the PDF or the API.
 /// </summary>
 public sealed class RateTable
 {
