@@ -339,7 +339,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFactory app) : I
         Page("/Measurement/Publications", "/Measurement/Publications", NationalAnalysts),
         Page("/Measurement/Publication", "/Measurement/Publications/{quarter}", NationalAnalysts),
         Page("/Measurement/Draft", "/Measurement/Publications/Drafts/{draft}", NationalAnalysts),
-        Api("GET", "/api/v1/statistics/gaps", "/api/v1/statistics/gaps?year=2024-25", StatisticsReaders),
+        Api("GET", "/api/v1/statistics/gaps", "/api/v1/statistics/gaps?quarter=2024-Q4", StatisticsReaders),
         Api("GET", "/api/v1/statistics/publications", "/api/v1/statistics/publications", NationalAnalysts),
         Api("GET", "/api/v1/statistics/publications/{quarter}", "/api/v1/statistics/publications/{quarter}", NationalAnalysts),
         // {draft} is a withdrawn draft: approving it is refused (409), so nothing is published.

@@ -34,8 +34,19 @@ public static class GapAnalysis
         ["simd-quintile"] = ["Quintile 1", "Quintile 2", "Quintile 3", "Quintile 4", "Quintile 5"],
     };
 
+    /// <summary>
+    /// Starts or people supported (<paramref name="indicator"/>) in a group of a breakdown, or (no group) the breakdown's
+    /// total, as disclosure control protects them in every other table that shows them.
+    /// </summary>
+    public delegate ProtectedCount SharedCount(string indicator, string dimension, string? group);
+
+    /// <summary>
+    /// The gaps by each breakdown. Under <paramref name="control"/>, starts and people supported come from
+    /// <paramref name="shared"/> when given (they are published elsewhere too, and one figure must be shown or hidden
+    /// alike everywhere); people who entered work, published only here, are protected table by table.
+    /// </summary>
     public static IReadOnlyList<DimensionGaps> Analyse(
-        MeasurementFacts facts, ReportingPeriod period, IReadOnlyList<PopulationEntry> population, GapRules rules, bool control)
+        MeasurementFacts facts, ReportingPeriod period, IReadOnlyList<PopulationEntry> population, GapRules rules, bool control, SharedCount? shared = null)
     {
         var starts = facts.Engagements.Where(e => period.Contains(e.StartDate)).ToList();
         var supported = facts.Engagements.Where(e => e.OpenDuring(period))
@@ -53,13 +64,13 @@ public static class GapAnalysis
         {
             var dimension = Breakdowns.Find(code)!;
             var figures = population.Where(p => p.Dimension == code).ToDictionary(p => p.Group, p => p.Population, StringComparer.Ordinal);
-            return Analyse(dimension, starts, supported, entrants, figures, rules, control);
+            return Analyse(dimension, starts, supported, entrants, figures, rules, control, shared);
         }).ToList();
     }
 
     private static DimensionGaps Analyse(
         Breakdowns.Dimension dimension, List<EngagementFact> starts, List<EngagementFact> supported, HashSet<Guid> entrants,
-        Dictionary<string, int> population, GapRules rules, bool control)
+        Dictionary<string, int> population, GapRules rules, bool control, SharedCount? shared)
     {
         string GroupOf(EngagementFact e) => dimension.GroupsOf(e, e.StartDate).First();
         var startCounts = starts.GroupBy(GroupOf).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -73,8 +84,12 @@ public static class GapAnalysis
             .ToList();
         var hasPopulation = population.Count > 0;
         var disclosure = rules.Disclosure;
-        var startCells = Protect(groups.Select(g => startCounts.GetValueOrDefault(g)).ToList(), control, disclosure);
-        var supportedCells = Protect(groups.Select(g => supportedCounts.GetValueOrDefault(g)).ToList(), control, disclosure);
+        // Zeros too: where other tables withhold a line, its zeros are withheld as well.
+        ProtectedList Shared(string indicator, Dictionary<string, int> counts) => control && shared is not null
+            ? new(groups.Select(g => shared(indicator, dimension.Code, g)).ToList(), shared(indicator, dimension.Code, null))
+            : Protect(groups.Select(g => counts.GetValueOrDefault(g)).ToList(), control, disclosure);
+        var startCells = Shared("starts", startCounts);
+        var supportedCells = Shared("supported", supportedCounts);
         var entrantCells = Protect(groups.Select(g => entrantCounts.GetValueOrDefault(g)).ToList(), control, disclosure);
 
         // Shares are of the groups the population names; the base must be published for a share to be shown.

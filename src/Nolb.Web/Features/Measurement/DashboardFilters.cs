@@ -44,15 +44,21 @@ public abstract class DashboardPageModel : PageModel
 
     public static IReadOnlyList<SelectListItem> Dimensions { get; } = Breakdowns.All.Select(d => new SelectListItem(d.Name, d.Code)).ToList();
 
+    /// <summary>
+    /// Every LEP's figures, which only the tables disclosure control protects together may show: quarters, for everyone
+    /// (see <see cref="Parse"/>). The form then offers only those.
+    /// </summary>
+    public virtual bool PublishedTablesOnly => false;
+
     /// <summary>The filters, or null with the problems in ModelState. Defaults: the last complete quarter, no stream or group, starts by sex and age band.</summary>
     protected DashboardFilter? ReadFilter(DateOnly today)
     {
-        Periods = RecentPeriods(today);
+        Periods = RecentPeriods(today, PublishedTablesOnly);
         Period ??= ReportingPeriod.QuarterContaining(today).Previous().Label;
         Indicator ??= IntersectionRequest.Default.Indicator;
         Rows ??= IntersectionRequest.Default.Rows;
         Columns ??= IntersectionRequest.Default.Columns;
-        var (filter, errors) = Parse(Period, Funding, Target, Indicator, Rows, Columns, today);
+        var (filter, errors) = Parse(Period, Funding, Target, Indicator, Rows, Columns, today, PublishedTablesOnly);
         foreach (var (field, messages) in errors)
         {
             ModelState.AddModelError(char.ToUpperInvariant(field[0]) + field[1..], messages[0]);
@@ -69,15 +75,29 @@ public abstract class DashboardPageModel : PageModel
     /// <summary>
     /// The filters from the query string, for the pages and the API alike; each problem is named by its parameter. Missing
     /// values take the defaults: the last complete quarter, no stream or group, starts by sex and age band.
+    /// With <paramref name="publishedTablesOnly"/> (every LEP side by side) only a quarter, for everyone: disclosure
+    /// control protects a quarter's tables together, and a year (the sum of its quarters) or one funding stream or target
+    /// group (part of a whole shown elsewhere) differenced against them could narrow a hidden count to a few people.
     /// </summary>
     public static (DashboardFilter? Filter, Dictionary<string, string[]> Errors) Parse(
-        string? period, string? funding, string? target, string? indicator, string? rows, string? columns, DateOnly today)
+        string? period, string? funding, string? target, string? indicator, string? rows, string? columns, DateOnly today, bool publishedTablesOnly = false)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var parsedPeriod = string.IsNullOrWhiteSpace(period) ? ReportingPeriod.QuarterContaining(today).Previous() : ReportingPeriod.Parse(period);
         if (parsedPeriod is null || parsedPeriod.Kind == PeriodKind.Dates || parsedPeriod.From.Year < 2000 || parsedPeriod.From > today)
         {
             errors["period"] = ["Choose a period from the list: a quarter like 2025-Q3 or a financial year like 2025-26, not in the future"];
+        }
+        else if (publishedTablesOnly && parsedPeriod.Kind != PeriodKind.Quarter)
+        {
+            errors["period"] = ["Every LEP's figures are published by quarter: choose a quarter like 2025-Q3, not a financial year"];
+        }
+
+        if (publishedTablesOnly && (!string.IsNullOrWhiteSpace(funding) || !string.IsNullOrWhiteSpace(target)))
+        {
+            errors[string.IsNullOrWhiteSpace(funding) ? "target" : "funding"] =
+                ["Every LEP's figures are published for everyone, not for one funding stream or target group: choose all funding streams and everyone. Scotland by funding stream is in the statistics API"];
+            funding = target = null;
         }
 
         FundingStream? stream = null;
@@ -122,8 +142,8 @@ public abstract class DashboardPageModel : PageModel
             : (new DashboardFilter(parsedPeriod!, stream, group, new IntersectionRequest(indicator, first!.Code, second!.Code)), errors);
     }
 
-    /// <summary>The last eight quarters and the last three financial years, newest first.</summary>
-    private static List<SelectListItem> RecentPeriods(DateOnly today)
+    /// <summary>The last eight quarters and (unless <paramref name="quartersOnly"/>) the last three financial years, newest first.</summary>
+    private static List<SelectListItem> RecentPeriods(DateOnly today, bool quartersOnly)
     {
         var items = new List<SelectListItem>();
         var quarter = ReportingPeriod.QuarterContaining(today);
@@ -134,7 +154,7 @@ public abstract class DashboardPageModel : PageModel
         }
 
         var year = ReportingPeriod.FinancialYearContaining(today);
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < (quartersOnly ? 0 : 3); i++)
         {
             items.Add(new SelectListItem(string.Create(CultureInfo.InvariantCulture, $"Financial year {year.Label}: {year.Describe()}"), year.Label));
             year = year.Previous();

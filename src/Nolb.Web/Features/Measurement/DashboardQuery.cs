@@ -7,7 +7,11 @@ namespace Nolb.Web.Features.Measurement;
 
 /// <summary>What a dashboard is filtered to: a quarter or financial year, a funding stream, a target group, and the intersection asked for.</summary>
 public sealed record DashboardFilter(
-    ReportingPeriod Period, FundingStream? FundingStream, TargetGroups.TargetGroup? TargetGroup, IntersectionRequest Intersection);
+    ReportingPeriod Period, FundingStream? FundingStream, TargetGroups.TargetGroup? TargetGroup, IntersectionRequest Intersection)
+{
+    /// <summary>Narrowed to a funding stream or a target group.</summary>
+    public bool IsFiltered => FundingStream is not null || TargetGroup is not null;
+}
 
 /// <summary>Two breakdowns crossed for one count indicator, such as starts by sex and age band.</summary>
 public sealed record IntersectionRequest(string Indicator, string Rows, string Columns)
@@ -71,11 +75,15 @@ public sealed class DashboardQuery(
         return await DashboardAsync("Your caseload", scope, filter, compareWithScotland: false, ct);
     }
 
-    /// <summary>The signed-in user's LEP, against the period before and against Scotland (disclosure-controlled).</summary>
+    /// <summary>
+    /// The signed-in user's LEP, against the period before and against Scotland (disclosure-controlled). Scotland is
+    /// compared only for everyone: Scotland's figures for one funding stream or target group are not among the tables
+    /// disclosure control protects together, and differenced against those they could tell about a few people.
+    /// </summary>
     public async Task<Dashboard> LepAsync(DashboardFilter filter, CancellationToken ct)
     {
         var scope = new MeasurementScope(user.LepId, null, filter.FundingStream, filter.TargetGroup?.Value);
-        return await DashboardAsync(user.LepName ?? "Your LEP", scope, filter, compareWithScotland: true, ct);
+        return await DashboardAsync(user.LepName ?? "Your LEP", scope, filter, compareWithScotland: !filter.IsFiltered, ct);
     }
 
     private async Task<Dashboard> DashboardAsync(string area, MeasurementScope scope, DashboardFilter filter, bool compareWithScotland, CancellationToken ct)
@@ -85,7 +93,7 @@ public sealed class DashboardQuery(
         var shown = Live.Where(i => unavailable(i) is null).ToList();
         var current = await TotalsAsync(scope, filter.Period, shown, ct);
         var previous = await TotalsAsync(scope, previousPeriod, shown, ct);
-        var (scotland, scotlandCountedAt) = compareWithScotland ? await ScotlandAsync(scope, filter.Period, shown, ct) : (null, null);
+        var (scotland, scotlandCountedAt) = compareWithScotland ? await ScotlandAsync(filter.Period, shown, ct) : (null, null);
         var crossed = await data.LoadAsync(scope, filter.Period, IndicatorEngine.Needs(filter.Intersection.Indicator), ct);
 
         var themes = Live.GroupBy(i => i.Theme).OrderBy(g => g.Key).Select(g => new DashboardTheme(g.Key, g.Select(indicator =>
@@ -105,17 +113,11 @@ public sealed class DashboardQuery(
             await IntersectAsync(filter.Intersection, crossed, filter.Period, ct), scotlandCountedAt);
     }
 
-    /// <summary>Scotland's totals: kept for a while when they are the whole of Scotland's; counted afresh for a funding stream or target group.</summary>
+    /// <summary>Scotland's totals, kept for a while.</summary>
     private async Task<(IReadOnlyDictionary<string, IndicatorRow>?, DateTimeOffset?)> ScotlandAsync(
-        MeasurementScope scope, ReportingPeriod period, IReadOnlyList<IndicatorDefinition> shown, CancellationToken ct)
+        ReportingPeriod period, IReadOnlyList<IndicatorDefinition> shown, CancellationToken ct)
     {
-        var scotland = scope with { LepId = null, KeyWorkerId = null };
-        if (!IndicatorTotals.CanCount(scotland))
-        {
-            return (await TotalsAsync(scotland, period, shown, ct), null);
-        }
-
-        var counted = await scotlandFigures.GetAsync(period, shown, () => totals.CountAsync(scotland, period, shown, ct));
+        var counted = await scotlandFigures.GetAsync(period, shown, () => totals.CountAsync(MeasurementScope.Scotland, period, shown, ct));
         return (counted.Totals, counted.CountedAt);
     }
 
@@ -135,11 +137,19 @@ public sealed class DashboardQuery(
         return indicators.ToDictionary(i => i.Code, i => data.Compute(i, facts, period, []).Total, StringComparer.Ordinal);
     }
 
-    /// <summary>Every LEP side by side for national users: each column protected across the LEPs, Scotland the total before suppression.</summary>
+    /// <summary>
+    /// Every LEP side by side for national users: each column protected across the LEPs, Scotland the total before
+    /// suppression. A quarter, for everyone (<see cref="DashboardPageModel.Parse"/> refuses anything else).
+    /// </summary>
     public async Task<NationalDashboard> NationalAsync(DashboardFilter filter, CancellationToken ct)
     {
+        if (filter.IsFiltered || filter.Period.Kind != PeriodKind.Quarter)
+        {
+            throw new ArgumentException("Every LEP's figures are published by quarter, for everyone.", nameof(filter));
+        }
+
         var leps = await joint.LepsAsync(ct);
-        var scope = new MeasurementScope(null, null, filter.FundingStream, filter.TargetGroup?.Value);
+        var scope = MeasurementScope.Scotland;
         var facts = await data.LoadAsync(scope, filter.Period, ct);
         var names = leps.ToDictionary(l => l.Id, l => l.Name);
         Breakdowns.Dimension lepDimension = new("lep", "LEP", false, (e, _) => [names.GetValueOrDefault(e.LepId, "Unknown")]);
@@ -148,10 +158,12 @@ public sealed class DashboardQuery(
         var themes = Live.GroupBy(i => i.Theme).OrderBy(g => g.Key).Select(g =>
         {
             var columns = g.Select(i => new NationalColumn(i.Code, i.Name, i.Measure, unavailable(i))).ToList();
-            // Counts as the indicator's shared pattern protects them (as in the national tables and cross-tabulations).
+            // Counts as the indicator's shared patterns protect them (as in the national tables and cross-tabulations); a
+            // rate's numerator and denominator, and a mean's number measured, likewise.
             var shaped = g.Select(i => unavailable(i) is not null ? null
                 : i.Measure == Measure.Count ? ByLep(i, joint.Protect(i, facts, filter.Period, leps))
-                : statistics.Shape(data.Compute(i, facts, filter.Period, ["lep"], [lepDimension]), "Scotland", control: true)).ToList();
+                : statistics.Shape(data.Compute(i, facts, filter.Period, ["lep"], [lepDimension]), joint.Protect(i, facts, filter.Period, leps),
+                    i.Measure == Measure.Rate ? joint.Protect(i, facts, filter.Period, leps, CountedPart.Denominator) : null, "Scotland")).ToList();
             var rows = leps.Select(lep => new NationalRow(lep.Name, g.Select((indicator, c) => shaped[c] is { } values
                 ? values.Rows.FirstOrDefault(r => r.Groups[0] == lep.Name) is { } found ? Value(indicator, found) : Value(indicator, Empty(indicator))
                 : None).ToList())).ToList();

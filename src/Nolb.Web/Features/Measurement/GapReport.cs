@@ -36,7 +36,7 @@ public sealed record GapAnalysisResult(
 /// the figures from <see cref="MeasurementData"/>, the population from the loaded reference data, the rules in
 /// <see cref="GapAnalysis"/>, and disclosure control where <see cref="Statistics.MustControl"/> says so.
 /// </summary>
-public sealed class GapReport(MeasurementData data, Statistics statistics, ReportingDbContextFactory reporting, IOptions<GapOptions> options)
+public sealed class GapReport(MeasurementData data, Statistics statistics, JointDisclosure joint, ReportingDbContextFactory reporting, IOptions<GapOptions> options)
 {
     public decimal ThresholdPoints => options.Value.GapThresholdPoints;
 
@@ -59,8 +59,34 @@ public sealed class GapReport(MeasurementData data, Statistics statistics, Repor
         }
 
         var rules = new GapRules(ThresholdPoints, DisclosureRules.Default);
-        var dimensions = GapAnalysis.Analyse(facts, period, population, rules, control).Select(Shape).ToList();
+        var dimensions = GapAnalysis.Analyse(facts, period, population, rules, control, control ? await SharedAsync(lepId, area, facts, period, ct) : null)
+            .Select(Shape).ToList();
         return new GapAnalysisResult(area, statistics.Describe(period), control, ThresholdPoints, population.Count == 0 ? null : source, dimensions);
+    }
+
+    private static readonly string[] SharedIndicators = ["starts", "supported"];
+
+    /// <summary>
+    /// Starts and people supported as every other table shows them: Scotland's by each breakdown, or the LEP's line of
+    /// the by-LEP tables. A quarter's pattern; for any other period (a year), which no other table breaks down, none.
+    /// </summary>
+    private async Task<GapAnalysis.SharedCount?> SharedAsync(Guid? lepId, string area, MeasurementFacts facts, ReportingPeriod period, CancellationToken ct)
+    {
+        if (period.Kind != PeriodKind.Quarter)
+        {
+            return null;
+        }
+
+        var scotland = lepId is null ? facts : await data.LoadAsync(MeasurementScope.Scotland, period, FactKinds.Outcomes, ct);
+        var leps = await joint.LepsAsync(ct);
+        var patterns = SharedIndicators.ToDictionary(code => code, code => joint.Protect(MeasurementData.Catalogue.Find(code)!, scotland, period, leps), StringComparer.Ordinal);
+        return (indicator, dimension, group) => (lepId, group) switch
+        {
+            (null, null) => patterns[indicator].TotalOf([dimension]),
+            (null, { } g) => patterns[indicator].At([dimension], [g]),
+            (_, null) => patterns[indicator].At(["lep"], [area]),
+            (_, { } g) => patterns[indicator].At(["lep", dimension], [area, g]),
+        };
     }
 
     private static GapDimension Shape(DimensionGaps d) => new(

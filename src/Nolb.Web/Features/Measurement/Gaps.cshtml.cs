@@ -35,13 +35,17 @@ public sealed class GapsModel(GapReport report, Statistics statistics, Reporting
         }
 
         var today = statistics.Today;
-        Periods = PeriodChoices(today);
-        var period = ReportingPeriod.Parse(Period) is { Kind: PeriodKind.Quarter or PeriodKind.FinancialYear } p ? p : ReportingPeriod.FinancialYearContaining(today);
-        Period = period.Label;
         if (await statistics.AreaAsync(Lep, ct) is not { } area)
         {
             return NotFound();
         }
+
+        // Scotland's and another LEP's gaps are by quarter, as disclosure control protects a quarter's tables together.
+        QuartersOnly = !statistics.IsOwnLep(area.LepId);
+        Periods = PeriodChoices(today, QuartersOnly);
+        var period = ReportingPeriod.Parse(Period) is { Kind: PeriodKind.Quarter or PeriodKind.FinancialYear } p && (p.Kind == PeriodKind.Quarter || !QuartersOnly) ? p
+            : QuartersOnly ? ReportingPeriod.QuarterContaining(today).Previous() : ReportingPeriod.FinancialYearContaining(today);
+        Period = period.Label;
 
         if (ChoosesLep)
         {
@@ -54,10 +58,13 @@ public sealed class GapsModel(GapReport report, Statistics statistics, Reporting
         return Page();
     }
 
-    /// <summary>The last six financial years and the last eight quarters, newest first.</summary>
-    public static IReadOnlyList<SelectListItem> PeriodChoices(DateOnly today)
+    /// <summary>Scotland or another LEP: published by quarter only.</summary>
+    public bool QuartersOnly { get; private set; }
+
+    /// <summary>The last six financial years (unless <paramref name="quartersOnly"/>) and the last eight quarters, newest first.</summary>
+    public static IReadOnlyList<SelectListItem> PeriodChoices(DateOnly today, bool quartersOnly = false)
     {
-        var years = Enumerable.Range(0, 6).Select(i => ReportingPeriod.FinancialYear(ReportingPeriod.FinancialYearContaining(today).From.Year - i));
+        var years = Enumerable.Range(0, quartersOnly ? 0 : 6).Select(i => ReportingPeriod.FinancialYear(ReportingPeriod.FinancialYearContaining(today).From.Year - i));
         var quarters = Enumerable.Range(0, 8).Select(i => ReportingPeriod.QuarterContaining(today.AddMonths(-3 * i)));
         return years.Concat(quarters).Select(p => new SelectListItem($"{p.Label} ({p.Describe()})", p.Label)).ToList();
     }

@@ -9,7 +9,8 @@ namespace Nolb.Web.Features.Measurement;
 
 /// <summary>
 /// A count indicator's figures for one area and period in every table a user can reach, protected together: by LEP
-/// (dashboards), by each breakdown (the statistics API), by LEP and a breakdown (the national tables and workbook) and
+/// (dashboards), by each breakdown (the statistics API), by LEP and each breakdown (the national tables and workbook, an
+/// LEP's line for a national user, the equality gaps of an LEP) and
 /// by every pair of breakdowns (cross-tabulations, either way round). Each figure has one status, so a count is shown
 /// the same wherever it appears or hidden everywhere, and the attack that chooses secondary suppression reads all the
 /// tables' sums at once (see <see cref="DisclosureControl.Protect(LinkedFigures, DisclosureRules?)"/>).
@@ -28,6 +29,48 @@ public sealed class ProtectedIndicator(
     public ProtectedList ByLep => byLep;
 
     public OneWayTable OneWay(string breakdown) => oneWay[breakdown];
+
+    /// <summary>
+    /// The count of one group as the pattern protects it: <paramref name="breakdown"/> as the engine takes it ("lep" for
+    /// each LEP; none for the area's total), <paramref name="groups"/> one per breakdown. A group the tables do not hold
+    /// is withheld: a figure is never shown that the pattern did not protect.
+    /// </summary>
+    public ProtectedCount At(IReadOnlyList<string> breakdown, IReadOnlyList<string> groups)
+    {
+        switch (breakdown.Count)
+        {
+            case 0:
+                return byLep.Total;
+            case 1 when breakdown[0] == "lep":
+                return IndexOf(leps, groups[0]) is var lep and >= 0 ? byLep.Cells[lep] : Unknown;
+            case 1:
+                var one = OneWay(breakdown[0]);
+                return IndexOf(one.Groups, groups[0]) is var group and >= 0 ? one.Table.Cells[group] : Unknown;
+            default:
+                var two = Crossed(breakdown[0], breakdown[1]);
+                var (row, column) = (IndexOf(two.Rows, groups[0]), IndexOf(two.Columns, groups[1]));
+                return row >= 0 && column >= 0 ? two.Table.Cell(row, column) : Unknown;
+        }
+    }
+
+    /// <summary>The total shown under a breakdown: the area's, or (where people can be in several groups) the count of people in any.</summary>
+    public ProtectedCount TotalOf(IReadOnlyList<string> breakdown) =>
+        breakdown.FirstOrDefault(b => Breakdowns.Find(b)?.Overlapping == true) is { } overlapping ? OneWay(overlapping).Table.Total : byLep.Total;
+
+    private static readonly ProtectedCount Unknown = new(0, CellSuppression.Withheld);
+
+    internal static int IndexOf(IReadOnlyList<string> list, string item)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] == item)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>Two breakdowns crossed, the first down the side ("lep" for the national tables); either order.</summary>
     public TwoWayTable Crossed(string rows, string columns)
@@ -51,6 +94,16 @@ public sealed class ProtectedIndicator(
     }
 }
 
+/// <summary>What of an indicator's figures is counted and protected.</summary>
+public enum CountedPart
+{
+    /// <summary>A count, a rate's numerator, or the number of things a mean is taken over.</summary>
+    Count,
+
+    /// <summary>A rate's denominator.</summary>
+    Denominator,
+}
+
 /// <summary>
 /// Builds <see cref="ProtectedIndicator"/>s. The suppression pattern is a pure function of the figures and their sums, so
 /// it is kept in the app's memory cache, keyed by a hash of them, and worked out again only when a figure changes.
@@ -67,23 +120,50 @@ public sealed class JointDisclosure(MeasurementData data, ReportingDbContextFact
         return (await db.Leps.Select(l => new { l.Id, l.Name }).ToListAsync(ct)).Select(l => (l.Id, l.Name)).OrderBy(l => l.Name, StringComparer.Ordinal).ToList();
     }
 
-    public async Task<ProtectedIndicator> ProtectAsync(IndicatorDefinition indicator, MeasurementFacts facts, ReportingPeriod period, CancellationToken ct) =>
-        Protect(indicator, facts, period, await LepsAsync(ct));
-
-    public ProtectedIndicator Protect(IndicatorDefinition indicator, MeasurementFacts facts, ReportingPeriod period, IReadOnlyList<(Guid Id, string Name)> leps)
+    /// <summary>
+    /// Rates whose denominator counts exactly what a count indicator counts (the same units, see the indicator engine):
+    /// the denominator is that count, protected once, or the two could show one figure two ways.
+    /// </summary>
+    private static readonly Dictionary<string, string> DenominatorCounts = new(StringComparer.Ordinal)
     {
-        if (indicator.Measure != Measure.Count)
+        ["stage-progressions"] = "supported",
+        ["referrals-accepted"] = "referrals-made",
+    };
+
+    /// <summary>The count indicator a rate's denominator is, or null when it counts something of its own.</summary>
+    public static string? DenominatorCountOf(string rate) => DenominatorCounts.GetValueOrDefault(rate);
+
+    public async Task<ProtectedIndicator> ProtectAsync(
+        IndicatorDefinition indicator, MeasurementFacts facts, ReportingPeriod period, CancellationToken ct, CountedPart part = CountedPart.Count) =>
+        Protect(indicator, facts, period, await LepsAsync(ct), part);
+
+    /// <summary>
+    /// One part of an indicator protected in every table that shows it: a count, a mean's number of things measured, a
+    /// rate's numerator, or (<see cref="CountedPart.Denominator"/>) a rate's denominator.
+    /// </summary>
+    public ProtectedIndicator Protect(
+        IndicatorDefinition indicator, MeasurementFacts facts, ReportingPeriod period, IReadOnlyList<(Guid Id, string Name)> leps, CountedPart part = CountedPart.Count)
+    {
+        if (part == CountedPart.Denominator && indicator.Measure != Measure.Rate)
         {
-            throw new ArgumentException($"{indicator.Code} is not a count.", nameof(indicator));
+            throw new ArgumentException($"{indicator.Code} is not a rate.", nameof(indicator));
         }
+
+        if (part == CountedPart.Denominator && DenominatorCounts.TryGetValue(indicator.Code, out var count))
+        {
+            return Protect(MeasurementData.Catalogue.Find(count)!, facts, period, leps);
+        }
+
+        int Of(IndicatorRow row) => part == CountedPart.Count ? row.Count : row.Denominator ?? 0;
 
         var names = leps.ToDictionary(l => l.Id, l => l.Name);
         Breakdowns.Dimension lepDimension = new("lep", "LEP", false, (e, _) => [names.GetValueOrDefault(e.LepId, "Unknown")]);
         var lepNames = leps.Select(l => l.Name).ToList();
         var dimensions = indicator.Breakdowns.Order(StringComparer.Ordinal).ToList();
-        var national = Statistics.NationalColumns(indicator.Code).Where(dimensions.Contains).ToList();
+        // Every LEP by every breakdown: the national tables publish some, and a national user may ask for any one LEP by any.
+        var byLep = dimensions;
         var pairs = dimensions.SelectMany((a, i) => dimensions.Skip(i + 1).Select(b => (Rows: a, Columns: b))).ToList();
-        IReadOnlyList<IReadOnlyList<string>> asked = [["lep"], .. dimensions.Select(d => (IReadOnlyList<string>)[d]), .. national.Select(c => (IReadOnlyList<string>)["lep", c]),
+        IReadOnlyList<IReadOnlyList<string>> asked = [["lep"], .. dimensions.Select(d => (IReadOnlyList<string>)[d]), .. byLep.Select(c => (IReadOnlyList<string>)["lep", c]),
             .. pairs.Select(p => (IReadOnlyList<string>)[p.Rows, p.Columns])];
         var results = data.ComputeAll(indicator, facts, period, asked, [lepDimension]);
 
@@ -92,7 +172,7 @@ public sealed class JointDisclosure(MeasurementData data, ReportingDbContextFact
         static bool Overlapping(string code) => Breakdowns.Find(code)?.Overlapping == true;
 
         // By LEP: every LEP, zeros too, adding up to the area's total, which is never hidden.
-        var lepCounts = lepNames.Select(l => results[0].Rows.FirstOrDefault(r => r.Groups[0] == l)?.Count ?? 0).ToList();
+        var lepCounts = lepNames.Select(l => results[0].Rows.FirstOrDefault(r => r.Groups[0] == l) is { } row ? Of(row) : 0).ToList();
         var lepTable = OneWay(lepNames.Select(l => $"lep={l}").ToList(), lepCounts, lepCounts.Sum(), adds: true);
 
         var oneWay = new Dictionary<string, (IReadOnlyList<string> Groups, string[] Names)>(StringComparer.Ordinal);
@@ -102,18 +182,18 @@ public sealed class JointDisclosure(MeasurementData data, ReportingDbContextFact
             var groups = result.Rows.Select(r => r.Groups[0]).ToList();
             var overlapping = Overlapping(dimensions[d]);
             // As the statistics API shows it: overlapping groups under the count of people, others under their sum.
-            oneWay[dimensions[d]] = (groups, OneWay(groups.Select(g => $"{dimensions[d]}={g}").ToList(), result.Rows.Select(r => r.Count).ToList(),
-                overlapping ? result.Total.Count : result.Rows.Sum(r => r.Count), adds: !overlapping));
+            oneWay[dimensions[d]] = (groups, OneWay(groups.Select(g => $"{dimensions[d]}={g}").ToList(), result.Rows.Select(Of).ToList(),
+                overlapping ? Of(result.Total) : result.Rows.Sum(Of), adds: !overlapping));
         }
 
         var twoWay = new Dictionary<(string, string), (IReadOnlyList<string> Rows, IReadOnlyList<string> Columns, string[,] Names, int[,] Values)>();
-        for (var t = 0; t < national.Count + pairs.Count; t++)
+        for (var t = 0; t < byLep.Count + pairs.Count; t++)
         {
-            var (rows, columns) = t < national.Count ? ("lep", national[t]) : pairs[t - national.Count];
+            var (rows, columns) = t < byLep.Count ? ("lep", byLep[t]) : pairs[t - byLep.Count];
             var result = results[1 + dimensions.Count + t];
             var rowGroups = rows == "lep" ? lepNames : result.Rows.Select(r => r.Groups[0]).Distinct().Order(StringComparer.Ordinal).ToList();
             var columnGroups = result.Rows.Select(r => r.Groups[1]).Distinct().Order(StringComparer.Ordinal).ToList();
-            var (cells, values) = TwoWay(rows, columns, rowGroups, columnGroups, result);
+            var (cells, values) = TwoWay(rows, columns, rowGroups, columnGroups, result, Of);
             twoWay[(rows, columns)] = (rowGroups, columnGroups, cells, values);
         }
 
@@ -152,19 +232,19 @@ public sealed class JointDisclosure(MeasurementData data, ReportingDbContextFact
             return named;
         }
 
-        (string[,], int[,]) TwoWay(string rows, string columns, IReadOnlyList<string> rowGroups, IReadOnlyList<string> columnGroups, IndicatorResult result)
+        (string[,], int[,]) TwoWay(string rows, string columns, IReadOnlyList<string> rowGroups, IReadOnlyList<string> columnGroups, IndicatorResult result, Func<IndicatorRow, int> of)
         {
             int height = rowGroups.Count, width = columnGroups.Count;
             var values = new int[height + 1, width + 1];
             foreach (var row in result.Rows)
             {
-                var (r, c) = (IndexOf(rowGroups, row.Groups[0]), IndexOf(columnGroups, row.Groups[1]));
+                var (r, c) = (ProtectedIndicator.IndexOf(rowGroups, row.Groups[0]), ProtectedIndicator.IndexOf(columnGroups, row.Groups[1]));
                 if (r >= 0 && c >= 0)
                 {
-                    values[r, c] = row.Count;
-                    values[r, width] += row.Count;
-                    values[height, c] += row.Count;
-                    values[height, width] += row.Count;
+                    values[r, c] = of(row);
+                    values[r, width] += of(row);
+                    values[height, c] += of(row);
+                    values[height, width] += of(row);
                 }
             }
 
@@ -197,19 +277,6 @@ public sealed class JointDisclosure(MeasurementData data, ReportingDbContextFact
 
             return (cells, values);
         }
-    }
-
-    private static int IndexOf(IReadOnlyList<string> list, string item)
-    {
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i] == item)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     /// <summary>Everything the pattern depends on, hashed: the figures, their ranks and the sums that tie them.</summary>

@@ -116,6 +116,11 @@ public static class MeasurementApi
             return TypedResults.NotFound();
         }
 
+        if (statistics.OutsidePublishedTables(indicator, area.LepId, period, dimensions) is { } outside)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [outside.Field] = [outside.Message] });
+        }
+
         var values = await statistics.ValuesAsync(
             indicator, new MeasurementScope(area.LepId), area.Name, period, dimensions, statistics.MustControl(area.LepId, dimensions), ct);
         return TypedResults.Ok(values);

@@ -9,6 +9,8 @@ public sealed class NationalModel(DashboardQuery query, Statistics statistics) :
 {
     public NationalDashboard? Figures { get; private set; }
 
+    public override bool PublishedTablesOnly => true;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (ReadFilter(statistics.Today) is { } filter)

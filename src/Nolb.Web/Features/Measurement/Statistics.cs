@@ -76,35 +76,104 @@ public sealed class Statistics(MeasurementData data, JointDisclosure joint, Repo
         return (lep.Id, lep.Name);
     }
 
+    /// <summary>The user's own LEP, whose records they may read anyway: its figures are theirs in full, for any period.</summary>
+    public bool IsOwnLep(Guid? lepId) => lepId is not null && lepId == user.LepId;
+
     public bool MustControl(Guid? lepId, IReadOnlyList<string> breakdown) =>
         user.SeesAllLeps() || lepId is null || breakdown.Count > 1;
+
+    /// <summary>
+    /// Why figures of an area that is not the user's own cannot be given as asked, or null when they can. Disclosure
+    /// control protects one quarter's tables together (<see cref="JointDisclosure"/>): Scotland by any one or two
+    /// breakdowns, and every LEP alone or by any one breakdown of a count (a rate or mean: alone). Anything else could
+    /// be differenced against those: a financial year is the sum of its quarters and a date range the sum of its days,
+    /// so a year's figure beside three quarters' gives the fourth, hidden or not; an LEP crossed two ways is a table no
+    /// other figure is protected with. Scotland as a whole is never hidden, so any period may be asked for it.
+    /// </summary>
+    public (string Field, string Message)? OutsidePublishedTables(IndicatorDefinition indicator, Guid? lepId, ReportingPeriod period, IReadOnlyList<string> breakdown)
+    {
+        if (IsOwnLep(lepId))
+        {
+            return null;
+        }
+
+        if (period.Kind != PeriodKind.Quarter && (lepId is not null || breakdown.Count > 0))
+        {
+            return ("quarter", lepId is null
+                ? "Scotland's figures broken down are published by quarter: give quarter=2025-Q3, or ask for a financial year or dates without a breakdown"
+                : "Another LEP's figures are published by quarter: give quarter=2025-Q3");
+        }
+
+        if (lepId is not null && (breakdown.Count > 1 || (breakdown.Count == 1 && indicator.Measure != Measure.Count)))
+        {
+            return ("breakdown", indicator.Measure == Measure.Count
+                ? $"Another LEP's {indicator.Name.ToLowerInvariant()} is published by one breakdown at a time: ask for one, or for Scotland (lep={ScotlandCode}) crossed two ways"
+                : $"Another LEP's {indicator.Name.ToLowerInvariant()} is published for the LEP as a whole: ask without a breakdown, or for Scotland (lep={ScotlandCode}) broken down");
+        }
+
+        return null;
+    }
 
     public async Task<IndicatorValues> ValuesAsync(
         IndicatorDefinition indicator, MeasurementScope scope, string area, ReportingPeriod period, IReadOnlyList<string> breakdown, bool control, CancellationToken ct)
     {
-        if (control && indicator.Measure == Measure.Count && scope is { LepId: not null, KeyWorkerId: null, FundingStream: null, TargetGroup: null }
-            && (breakdown.Count == 0 || (breakdown.Count == 1 && NationalColumns(indicator.Code).Contains(breakdown[0]))))
+        if (control && period.Kind == PeriodKind.Quarter && scope is { LepId: not null, KeyWorkerId: null, FundingStream: null, TargetGroup: null }
+            && (breakdown.Count == 0 || (breakdown.Count == 1 && indicator.Measure == Measure.Count)))
         {
-            // A national user's view of one LEP is a line of the national tables, so it comes from the pattern they share:
-            // protected on its own it could show a count those tables hide.
+            // A national user's view of one LEP is a line of the by-LEP tables (the national tables among them), so it comes
+            // from the pattern they share: protected on its own it could show a count those tables hide.
             var scotland = await data.LoadAsync(MeasurementScope.Scotland, period, IndicatorEngine.Needs(indicator.Code), ct);
-            if (LepLine(indicator, await joint.ProtectAsync(indicator, scotland, period, ct), area, period, breakdown) is { } line)
+            if (indicator.Measure == Measure.Count)
             {
-                return line;
+                if (LepLine(indicator, await joint.ProtectAsync(indicator, scotland, period, ct), area, period, breakdown) is { } line)
+                {
+                    return line;
+                }
+            }
+            else
+            {
+                var lep = data.Compute(indicator, await data.LoadAsync(scope, period, IndicatorEngine.Needs(indicator.Code), ct), period, []);
+                return await ShapeAsync(lep, scotland, area, ct, lepLine: area);
             }
         }
 
         var facts = await data.LoadAsync(scope, period, IndicatorEngine.Needs(indicator.Code), ct);
-        if (control && indicator.Measure == Measure.Count && scope.LepId is null && scope.KeyWorkerId is null && breakdown.Count <= 2)
+        if (control && period.Kind == PeriodKind.Quarter && scope.LepId is null && scope.KeyWorkerId is null && breakdown.Count <= 2)
         {
-            // Scotland's counts come from the one pattern every table of the indicator shares.
-            return Shape(indicator, await joint.ProtectAsync(indicator, facts, period, ct), area, period, breakdown);
+            // Scotland's figures come from the one pattern every table of the indicator shares.
+            return indicator.Measure == Measure.Count
+                ? Shape(indicator, await joint.ProtectAsync(indicator, facts, period, ct), area, period, breakdown)
+                : await ShapeAsync(data.Compute(indicator, facts, period, breakdown), facts, area, ct);
         }
 
         return Shape(data.Compute(indicator, facts, period, breakdown), area, control);
     }
 
-    /// <summary>One LEP's count, alone or by a breakdown of the national tables, as the indicator's shared pattern protects it.</summary>
+    /// <summary>
+    /// A rate or mean of Scotland (or, with <paramref name="lepLine"/>, of that LEP as a line of the by-LEP tables), its
+    /// counts as the shared patterns protect them: a rate's numerator and denominator, a mean's number measured.
+    /// </summary>
+    private async Task<IndicatorValues> ShapeAsync(IndicatorResult result, MeasurementFacts scotland, string area, CancellationToken ct, string? lepLine = null)
+    {
+        var indicator = result.Indicator;
+        var counts = await joint.ProtectAsync(indicator, scotland, result.Period, ct);
+        var denominators = indicator.Measure == Measure.Rate ? await joint.ProtectAsync(indicator, scotland, result.Period, ct, CountedPart.Denominator) : null;
+        return Shape(result, counts, denominators, area, lepLine);
+    }
+
+    /// <summary>A rate or mean broken down as <paramref name="result"/> is, every count from the shared patterns.</summary>
+    public IndicatorValues Shape(IndicatorResult result, ProtectedIndicator counts, ProtectedIndicator? denominators, string area, string? lepLine = null)
+    {
+        IReadOnlyList<string> breakdown = lepLine is null ? result.Breakdown : ["lep", .. result.Breakdown];
+        IReadOnlyList<string> Groups(IndicatorRow row) => lepLine is null ? row.Groups : [lepLine, .. row.Groups];
+        var overall = lepLine is null ? counts.TotalOf(breakdown) : counts.At(["lep"], [lepLine]);
+        var overallDenominator = denominators is null ? default : lepLine is null ? denominators.TotalOf(breakdown) : denominators.At(["lep"], [lepLine]);
+        var rows = result.Rows.Select(r => Controlled(result.Indicator.Measure, r, counts.At(breakdown, Groups(r)), denominators?.At(breakdown, Groups(r)) ?? default)).ToList();
+        return new IndicatorValues(result.Indicator.Code, result.Indicator.Name, result.Indicator.Theme, result.Indicator.Measure, area, Describe(result.Period),
+            result.Breakdown, true, rows, Controlled(result.Indicator.Measure, result.Total, overall, overallDenominator));
+    }
+
+    /// <summary>One LEP's count, alone or by a breakdown, as the indicator's shared pattern protects it.</summary>
     private IndicatorValues? LepLine(IndicatorDefinition indicator, ProtectedIndicator figures, string lep, ReportingPeriod period, IReadOnlyList<string> breakdown)
     {
         var index = figures.Leps.ToList().IndexOf(lep);
@@ -114,16 +183,17 @@ public sealed class Statistics(MeasurementData data, JointDisclosure joint, Repo
         }
 
         var rows = new List<ValueRow>();
-        var total = figures.ByLep.Cells[index];
         if (breakdown.Count == 1)
         {
             var crossed = figures.Crossed("lep", breakdown[0]);
             var row = crossed.Rows.ToList().IndexOf(lep);
+            // The total stays the LEP's count of everyone (the same figure as the row's total, unless people can be in
+            // several of the groups, when that row total counts the people in any of them and is not shown).
             rows.AddRange(crossed.Columns.Select((c, j) => Row([c], crossed.Table.Cell(row, j))));
-            total = crossed.Table.RowTotal(row);
         }
 
-        return new IndicatorValues(indicator.Code, indicator.Name, indicator.Theme, indicator.Measure, lep, Describe(period), breakdown, true, rows, Row([], total));
+        return new IndicatorValues(indicator.Code, indicator.Name, indicator.Theme, indicator.Measure, lep, Describe(period), breakdown, true, rows,
+            Row([], figures.ByLep.Cells[index]));
     }
 
     private static ValueRow Row(IReadOnlyList<string> groups, ProtectedCount count) => new(groups, count.Published, count.Display(), null, null, null, null);
@@ -247,8 +317,6 @@ public sealed class Statistics(MeasurementData data, JointDisclosure joint, Repo
         }
 
         var facts = await data.LoadAsync(MeasurementScope.Scotland, period, IndicatorEngine.Needs(NationalTables.Select(t => t.Indicator)), ct);
-        var names = leps.ToDictionary(l => l.Id, l => l.Name);
-        Breakdowns.Dimension lepDimension = new("lep", "LEP", false, (e, _) => [names.GetValueOrDefault(e.LepId, "Unknown")]);
         var protectedIndicators = new Dictionary<string, ProtectedIndicator>(StringComparer.Ordinal);
         ProtectedIndicator Joint(string code) => protectedIndicators.TryGetValue(code, out var found) ? found
             : protectedIndicators[code] = joint.Protect(MeasurementData.Catalogue.Find(code)!, facts, period, leps);
@@ -273,12 +341,10 @@ public sealed class Statistics(MeasurementData data, JointDisclosure joint, Repo
 
         NationalTable RateTable(string title, string code)
         {
+            // The numerator and denominator by LEP as every other table of the rate shows them.
             var indicator = MeasurementData.Catalogue.Find(code)!;
-            var result = data.Compute(indicator, facts, period, ["lep"], [lepDimension]);
-            var numerators = leps.Select(l => result.Rows.FirstOrDefault(r => r.Groups[0] == l.Name)?.Count ?? 0).ToList();
-            var denominators = leps.Select(l => result.Rows.FirstOrDefault(r => r.Groups[0] == l.Name)?.Denominator ?? 0).ToList();
-            var n = DisclosureControl.Protect(numerators);
-            var d = DisclosureControl.Protect(denominators);
+            var n = Joint(code).ByLep;
+            var d = joint.Protect(indicator, facts, period, leps, CountedPart.Denominator).ByLep;
             var rows = leps.Select((l, i) => new TableRow(
                 l.Name, [Cell(n.Cells[i]), Cell(d.Cells[i])], Cell(d.Cells[i]), DisclosureControl.Percentage(n.Cells[i], d.Cells[i]))).ToList();
             var scotland = new TableRow("Scotland", [Cell(n.Total), Cell(d.Total)], Cell(d.Total), DisclosureControl.Percentage(n.Total, d.Total));

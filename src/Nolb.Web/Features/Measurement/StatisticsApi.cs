@@ -55,14 +55,23 @@ public static class StatisticsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field!] = [error!] });
         }
 
-        if (string.IsNullOrWhiteSpace(quarter) && string.IsNullOrWhiteSpace(year))
-        {
-            period = ReportingPeriod.FinancialYearContaining(statistics.Today);
-        }
-
         if (await statistics.AreaAsync(lep, ct) is not { } area)
         {
             return TypedResults.NotFound();
+        }
+
+        // Scotland's and another LEP's gaps are by quarter, as disclosure control protects a quarter's tables together.
+        var own = statistics.IsOwnLep(area.LepId);
+        if (string.IsNullOrWhiteSpace(quarter) && string.IsNullOrWhiteSpace(year))
+        {
+            period = own ? ReportingPeriod.FinancialYearContaining(statistics.Today) : ReportingPeriod.QuarterContaining(statistics.Today).Previous();
+        }
+        else if (!own && period.Kind != PeriodKind.Quarter)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["year"] = ["Scotland's and other LEPs' equality gaps are published by quarter: give quarter=2025-Q3. Your own LEP's may be asked for by year"],
+            });
         }
 
         return TypedResults.Ok(await report.AnalyseAsync(area.LepId, area.Name, period, ct));

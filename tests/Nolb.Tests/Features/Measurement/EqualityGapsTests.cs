@@ -52,7 +52,13 @@ public sealed class EqualityGapsTests(MeasurementAppFactory app) : IClassFixture
         var analyst = await app.CreateUserAsync(Role.NationalAnalyst);
         using var api = await app.ApiClientAsync(analyst.Email!);
 
-        var response = await api.GetAsync($"/api/v1/statistics/gaps?lep={NolbAppFactory.Fife}&year=2016-17");
+        // Another LEP's gaps are by quarter, as disclosure control protects a quarter's tables together: a year beside three
+        // published quarters would give the fourth.
+        var year = await api.GetAsync($"/api/v1/statistics/gaps?lep={NolbAppFactory.Fife}&year=2016-17");
+        Assert.Equal(HttpStatusCode.BadRequest, year.StatusCode);
+        Assert.Contains("by quarter", await year.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var response = await api.GetAsync($"/api/v1/statistics/gaps?lep={NolbAppFactory.Fife}&quarter=2016-Q2");
         var body = await response.Content.ReadAsStringAsync();
         var gaps = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(gaps.GetProperty("disclosureControlled").GetBoolean());

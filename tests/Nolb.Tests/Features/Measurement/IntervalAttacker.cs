@@ -19,6 +19,9 @@ public sealed class IntervalAttacker
     private const long Infinite = long.MaxValue / 8;
     private readonly Dictionary<string, long?> figures = new(StringComparer.Ordinal);
     private readonly List<(string[] Parts, string Total)> equations = [];
+
+    // What the attacker knows of what is counted rather than from the tables: a rate's numerator is part of its denominator.
+    private readonly List<(string[] Parts, string Total)> partOf = [];
     private readonly List<string> conflicts = [];
     private readonly Dictionary<string, string> shown = new(StringComparer.Ordinal);
 
@@ -69,6 +72,73 @@ public sealed class IntervalAttacker
 
     public void Adds(IEnumerable<string> parts, string total) => equations.Add((parts.ToArray(), total));
 
+    /// <summary>
+    /// <paramref name="part"/> is at most <paramref name="whole"/> (a rate's numerator and its denominator): the whole is
+    /// the part and a count nobody publishes.
+    /// </summary>
+    public void AtMost(string part, string whole) => partOf.Add(([part, $"unpublished|{part}|{whole}"], whole));
+
+    /// <summary>What a rate counts as achieved, or what a mean is taken over.</summary>
+    public static string Numerator(string indicator) => $"{indicator}#numerator";
+
+    /// <summary>A rate's denominator: the count it is (people supported for stage progressions) or a figure of its own.</summary>
+    public static string Denominator(string indicator) => JointDisclosure.DenominatorCountOf(indicator) ?? $"{indicator}#denominator";
+
+    /// <summary>
+    /// A rate or mean from the values API or the equality gaps: its counts under <paramref name="countName"/> (a rate's
+    /// numerator, a mean's number measured), a rate's denominators under <paramref name="denominatorName"/>, for Scotland
+    /// or one LEP, broken down no, one or two ways; parts add up to their totals where each person is in one group.
+    /// </summary>
+    public void ReadValues(IndicatorValues values, string countName, string? denominatorName, string? lep = null)
+    {
+        Tables++;
+        // A category of the indicator itself (an assessment domain) is no breakdown of people: nothing is assumed to add up.
+        var dimensions = values.Breakdown.Select(b => Breakdowns.Find(b) ?? new Breakdowns.Dimension(b, b, true, (_, _) => [])).ToList();
+        (string, string)[] Groups(ValueRow row) => dimensions.Select((d, i) => (d.Name, row.Groups[i])).ToArray();
+        foreach (var (name, display) in new (string?, Func<ValueRow, string?>)[] { (countName, r => r.CountDisplay), (denominatorName, r => r.DenominatorDisplay) })
+        {
+            if (name is null)
+            {
+                continue;
+            }
+
+            foreach (var row in values.Rows)
+            {
+                Read(Name(name, lep, Groups(row)), display(row) ?? "");
+            }
+
+            Read(Name(name, lep), display(values.Total) ?? "");
+            if (dimensions.Count == 1 && !dimensions[0].Overlapping)
+            {
+                Adds(values.Rows.Select(r => Name(name, lep, Groups(r))), Name(name, lep));
+            }
+
+            for (var d = 0; d < dimensions.Count && dimensions.Count == 2; d++)
+            {
+                // Each group of one breakdown is the sum of its cells across the other, when each person is in one of those.
+                if (dimensions[1 - d].Overlapping)
+                {
+                    continue;
+                }
+
+                foreach (var group in values.Rows.GroupBy(r => r.Groups[d]))
+                {
+                    Adds(group.Select(r => Name(name, lep, Groups(r))), Name(name, lep, (dimensions[d].Name, group.Key)));
+                }
+            }
+        }
+
+        if (denominatorName is not null)
+        {
+            foreach (var row in values.Rows)
+            {
+                AtMost(Name(countName, lep, Groups(row)), Name(denominatorName, lep, Groups(row)));
+            }
+
+            AtMost(Name(countName, lep), Name(denominatorName, lep));
+        }
+    }
+
     /// <summary>The national tables: LEPs down the side, groups (or a rate's numerator and denominator) across.</summary>
     public void ReadNational(NationalStatistics statistics)
     {
@@ -78,16 +148,20 @@ public sealed class IntervalAttacker
             var rows = table.Rows.Select(r => (Lep: (string?)r.Label, Row: r)).Append((null, table.Scotland)).ToList();
             if (table.Scotland.Percentage is not null)
             {
-                // A rate table: numerator and denominator by LEP, each adding up to Scotland's.
-                foreach (var (part, column) in new[] { ("numerator", 0), ("denominator", 1) })
+                // A rate table: numerator and denominator by LEP, each adding up to Scotland's, the numerator at most the denominator.
+                foreach (var (indicator, column) in new[] { (Numerator(table.Indicator), 0), (Denominator(table.Indicator), 1) })
                 {
-                    var indicator = $"{table.Indicator}#{part}";
                     foreach (var (lep, row) in rows)
                     {
                         Read(Name(indicator, lep), row.Cells[column].Display);
                     }
 
                     Adds(table.Rows.Select(r => Name(indicator, r.Label)), Name(indicator, null));
+                }
+
+                foreach (var (lep, _) in rows)
+                {
+                    AtMost(Name(Numerator(table.Indicator), lep), Name(Denominator(table.Indicator), lep));
                 }
 
                 continue;
@@ -216,9 +290,49 @@ public sealed class IntervalAttacker
         }
     }
 
-    /// <summary>Every hidden count narrowed below the protection interval, and every figure shown two ways.</summary>
-    public IReadOnlyList<string> Attack(int protectionWidth)
+    /// <summary>
+    /// The equality gaps of Scotland or one LEP: starts and people supported by each breakdown (counts published
+    /// elsewhere too), and people who entered work, a count of this report alone, each breakdown adding up to its total.
+    /// </summary>
+    public void ReadGaps(GapAnalysisResult report, string? lep)
     {
+        foreach (var dimension in report.Dimensions)
+        {
+            Tables++;
+            var name = Breakdowns.Find(dimension.Dimension)!.Name;
+            foreach (var (indicator, cell, total) in new (string, Func<GapRow, string>, string)[]
+                {
+                    ("starts", g => g.StartsDisplay, dimension.TotalStartsDisplay),
+                    ("supported", g => g.SupportedDisplay, dimension.TotalSupportedDisplay),
+                    ("gaps#entered-work", g => g.JobEntrantsDisplay, dimension.TotalJobEntrantsDisplay),
+                })
+            {
+                foreach (var group in dimension.Groups)
+                {
+                    Read(Name(indicator, lep, (name, group.Group)), cell(group));
+                }
+
+                Read(Name(indicator, lep), total);
+                Adds(dimension.Groups.Select(g => Name(indicator, lep, (name, g.Group))), Name(indicator, lep));
+            }
+
+            foreach (var group in dimension.Groups)
+            {
+                // Who entered work is some of the people supported.
+                AtMost(Name("gaps#entered-work", lep, (name, group.Group)), Name("supported", lep, (name, group.Group)));
+            }
+        }
+    }
+
+    /// <summary>Every hidden count narrowed below the protection interval, and every figure shown two ways.</summary>
+    /// <param name="protectionWidth">The narrowest range a hidden count may be left with.</param>
+    /// <param name="knowingWhatIsCounted">
+    /// Also use that a rate's numerator is at most its denominator (and who entered work at most who was supported): not
+    /// a figure of any table, so beyond the attack disclosure control promises to defeat (see DisclosureAttackTests).
+    /// </param>
+    public IReadOnlyList<string> Attack(int protectionWidth, bool knowingWhatIsCounted = false)
+    {
+        var equations = knowingWhatIsCounted ? [.. this.equations, .. partOf] : this.equations;
         var low = new Dictionary<string, long>(StringComparer.Ordinal);
         var high = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var name in equations.SelectMany(e => e.Parts.Append(e.Total)).Concat(figures.Keys).Distinct())
