@@ -33,8 +33,12 @@ public sealed class NolbServer : WebApplicationFactory<Program>
 
     private readonly int port = FreePort();
 
-    public NolbServer()
+    private readonly IDictionary<string, string?> settings;
+
+    /// <param name="settings">More configuration, for a test class that runs a server of its own (single sign-on).</param>
+    public NolbServer(IDictionary<string, string?>? settings = null)
     {
+        this.settings = settings ?? new Dictionary<string, string?>();
         UseKestrel(options => options.Listen(IPAddress.Loopback, port));
     }
 
@@ -63,6 +67,10 @@ public sealed class NolbServer : WebApplicationFactory<Program>
         builder.UseSetting("Nolb:SignIn:AttemptsPerMinute", "10000");
         builder.UseSetting("Nolb:Retention:ScheduleEnabled", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Nolb.Web.Security;
 
@@ -102,6 +104,10 @@ public sealed class SignInService(
     private async Task<SignInOutcome> SecondFactorAsync(NolbUser user, string code, CancellationToken cancellationToken)
     {
         var authenticatorCode = SecondFactorCodes.AsAuthenticatorCode(code);
+
+        // After single sign-on the pending sign-in names the provider's scheme instead of a password (ADR 021).
+        var firstFactor = (await signInManager.Context.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme)).Principal
+            ?.FindFirstValue(ClaimTypes.AuthenticationMethod);
         var result = authenticatorCode is not null
             ? await signInManager.TwoFactorAuthenticatorSignInAsync(authenticatorCode, isPersistent: false, rememberClient: false)
             : await signInManager.TwoFactorRecoveryCodeSignInAsync(SecondFactorCodes.AsRecoveryCode(code));
@@ -110,6 +116,11 @@ public sealed class SignInService(
             var method = authenticatorCode is not null
                 ? SignInMethods.AuthenticatorCode
                 : $"{SignInMethods.RecoveryCode} ({await userManager.CountRecoveryCodesAsync(user)} left)";
+            if (firstFactor is not null)
+            {
+                method = method.Replace("password", $"single sign-on ({firstFactor})", StringComparison.Ordinal);
+            }
+
             await audit.SignInAsync(user, method, cancellationToken);
             return SignInOutcome.Succeeded;
         }
@@ -128,6 +139,9 @@ public static class SignInMethods
     public const string PasswordOnly = "password only";
     public const string AuthenticatorCode = "password and authenticator code";
     public const string RecoveryCode = "password and recovery code";
+
+    public static string SingleSignOn(string provider, bool withMfa) =>
+        withMfa ? $"single sign-on ({provider}) with the provider's multi-factor authentication" : $"single sign-on ({provider})";
 }
 
 /// <summary>

@@ -81,6 +81,7 @@ public static class WebSetup
             .Validate(r => r.WorkingDayStarts < r.WorkingDayEnds, "Nolb:AuditReview:WorkingDayStarts must be before WorkingDayEnds")
             .ValidateOnStart();
         services.AddNolbAccounts(configuration);
+        services.AddNolbSingleSignOn(configuration, environment);
         Features.Account.KeptForms.AddKeptForms(services);
         services.AddScoped<Features.Measurement.MeasurementData>();
         services.AddScoped<Features.Measurement.IndicatorTotals>();

@@ -21,8 +21,17 @@ public sealed class CurrentUser
 
     public bool TwoFactorEnabled { get; private set; }
 
-    /// <summary>A role that needs two-factor sign-in, on an account that has not set it up yet: nothing else is open to it.</summary>
-    public bool MustSetUpTwoFactor => Role is { } role && role.RequiresTwoFactor() && !TwoFactorEnabled;
+    /// <summary>
+    /// This session began with two factors: Nolb's own code, or an identity provider that asserted multi-factor
+    /// authentication at single sign-on (ADR 021).
+    /// </summary>
+    public bool SignedInWithTwoFactors { get; private set; }
+
+    /// <summary>
+    /// A role that needs two-factor sign-in, on an account that has not set it up yet and did not sign in with a
+    /// provider's multi-factor authentication: nothing else is open to it.
+    /// </summary>
+    public bool MustSetUpTwoFactor => Role is { } role && role.RequiresTwoFactor() && !TwoFactorEnabled && !SignedInWithTwoFactors;
 
     public bool IsAuthenticated => Id is not null;
 
@@ -31,8 +40,9 @@ public sealed class CurrentUser
 
     public bool Has(string permission) => Role is { } role && RolePermissions.Has(role, permission);
 
-    internal void SignedIn(NolbUser user)
+    internal void SignedIn(NolbUser user, bool withTwoFactors)
     {
+        SignedInWithTwoFactors = withTwoFactors;
         Id = user.Id;
         Email = user.Email;
         DisplayName = user.DisplayName;

@@ -41,7 +41,8 @@ public sealed class CurrentUserMiddleware(RequestDelegate next)
             }
             else
             {
-                currentUser.SignedIn(user);
+                // The cookie is Nolb's own (data protection), so its amr claim is what Nolb itself wrote at sign-in.
+                currentUser.SignedIn(user, principal.HasClaim("amr", "mfa"));
             }
         }
 

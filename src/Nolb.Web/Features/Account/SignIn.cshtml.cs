@@ -8,8 +8,11 @@ using Nolb.Web.Infrastructure;
 namespace Nolb.Web.Features.Account;
 
 [EnableRateLimiting(SignInRateLimit.Policy)]
-public sealed class SignInModel(SignInService signIn) : PageModel
+public sealed class SignInModel(SignInService signIn, SignInProviders providers) : PageModel
 {
+    /// <summary>The organisations whose staff may sign in with their own account (ADR 021); a button each.</summary>
+    public IReadOnlyList<SignInProvider> Providers => providers.All;
+
     [BindProperty]
     public SignInInput Input { get; set; } = new();
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ using Nolb.Web.Security;
 namespace Nolb.Web.Features.Account;
 
 [Authorize]
-public sealed class SignOutModel(SignInManager<NolbUser> signInManager, UserSessions sessions, AuditLog audit) : PageModel
+public sealed class SignOutModel(SignInManager<NolbUser> signInManager, UserSessions sessions, AuditLog audit, SignInProviders providers) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
 
@@ -22,7 +23,9 @@ public sealed class SignOutModel(SignInManager<NolbUser> signInManager, UserSess
             await sessions.EndAsync(session, cancellationToken);
         }
 
+        // Signed in with an organisation's account: the signed-out page offers to sign out there too (ADR 021).
+        var provider = providers.ForScheme(User.FindFirstValue(ClaimTypes.AuthenticationMethod));
         await signInManager.SignOutAsync();
-        return RedirectToPage("/Account/SignedOut");
+        return RedirectToPage("/Account/SignedOut", new { Provider = provider?.Name });
     }
 }

@@ -7,7 +7,10 @@ using Nolb.Web.Security;
 
 namespace Nolb.Web.Features.Admin.Users;
 
-/// <summary>Creates an account: shared by the "Create a user" page and POST /api/v1/users.</summary>
+/// <summary>
+/// Creates an account: shared by the "Create a user" page, POST /api/v1/users and a single sign-on rule (which makes
+/// an account without a password: its holder signs in with their organisation's account, ADR 021).
+/// </summary>
 public sealed class CreateUserAccount(NolbDbContext db, UserManager<NolbUser> userManager, TimeProvider clock)
 {
     public sealed record Result(NolbUser? User, IReadOnlyList<(string Field, string Message)> Errors)
@@ -15,9 +18,9 @@ public sealed class CreateUserAccount(NolbDbContext db, UserManager<NolbUser> us
         public bool Succeeded => User is not null;
     }
 
-    public async Task<Result> CreateAsync(UserAccountInput input, CancellationToken cancellationToken)
+    public async Task<Result> CreateAsync(UserAccountInput input, CancellationToken cancellationToken, bool passwordRequired = true)
     {
-        var validation = await new UserAccountValidator(db, passwordRequired: true).ValidateAsync(input, cancellationToken);
+        var validation = await new UserAccountValidator(db, passwordRequired).ValidateAsync(input, cancellationToken);
         if (!validation.IsValid)
         {
             return new Result(null, Fields(validation));
@@ -38,7 +41,9 @@ public sealed class CreateUserAccount(NolbDbContext db, UserManager<NolbUser> us
             OrganisationId = input.OrganisationId,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        var created = await userManager.CreateAsync(user, input.Password!);
+        var created = input.Password is null && !passwordRequired
+            ? await userManager.CreateAsync(user)
+            : await userManager.CreateAsync(user, input.Password!);
         return created.Succeeded ? new Result(user, []) : new Result(null, created.ToFields().ToList());
     }
 
