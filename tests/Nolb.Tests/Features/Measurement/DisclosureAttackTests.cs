@@ -52,7 +52,7 @@ public sealed class DisclosureAttackTests(ITestOutputHelper output) : IAsyncLife
         app.Start();
         using var scope = app.Services.CreateScope();
         // Everything below is asked as a national analyst would ask it.
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().SignedIn(new NolbUser { Id = Guid.NewGuid(), Email = "analyst@example.test", DisplayName = "Analyst", Role = Role.NationalAnalyst });
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().SignedIn(new NolbUser { Id = Guid.NewGuid(), Email = "analyst@example.test", DisplayName = "Analyst", Role = Role.NationalAnalyst }, withTwoFactors: true);
         var statistics = scope.ServiceProvider.GetRequiredService<Statistics>();
         var dashboards = scope.ServiceProvider.GetRequiredService<DashboardQuery>();
         var data = scope.ServiceProvider.GetRequiredService<MeasurementData>();
