@@ -142,7 +142,8 @@ public static class CaseloadFiles
     }
 
     /// <summary>A file of one kind with its own column names, mapped one to one onto the fields of the same names.</summary>
-    public static async Task<ImportRun> RunKindAsync(this NolbAppFactory app, Guid managerId, byte[] file, ImportRecordKind kind, string[] header)
+    public static async Task<ImportRun> RunKindAsync(this NolbAppFactory app, Guid managerId, byte[] file, ImportRecordKind? kind, string[] header,
+        Dictionary<string, Dictionary<string, string>>? values = null)
     {
         var run = await app.WithDbAsync(async db =>
         {
@@ -155,6 +156,7 @@ public static class CaseloadFiles
                 Holds = kind,
                 CreatedAt = DateTime.UtcNow,
                 ColumnMapping = System.Text.Json.JsonSerializer.Serialize(header.ToDictionary(h => h, h => h)),
+                ValueMapping = System.Text.Json.JsonSerializer.Serialize(values ?? []),
             };
             db.ImportRuns.Add(run);
             await db.SaveChangesAsync();

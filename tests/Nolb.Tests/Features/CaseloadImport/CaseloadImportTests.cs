@@ -109,6 +109,25 @@ public sealed partial class CaseloadImportTests(NolbAppFactory app, ITestOutputH
     }
 
     [Fact]
+    public async Task The_worked_example_in_docs_imports_whole_once_its_own_word_for_a_status_is_matched()
+    {
+        var (manager, _) = await app.PeopleAsync(NolbAppFactory.Fife);
+        var path = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(path!.FullName, "docs", "caseload-import", "example-caseload.csv")))
+        {
+            path = path.Parent;
+        }
+
+        var file = await File.ReadAllBytesAsync(Path.Combine(path.FullName, "docs", "caseload-import", "example-caseload.csv"));
+        var header = (await File.ReadAllLinesAsync(Path.Combine(path.FullName, "docs", "caseload-import", "example-caseload.csv")))[0].Split(',');
+
+        var run = await app.RunKindAsync(manager.Id, file, null, header, new() { ["EmploymentStatus"] = new() { ["Unemployed <6m"] = "UnemployedUnder12Months" } });
+
+        Assert.True(run.Refused == 0, string.Join(Environment.NewLine, app.Report(run.Id).Where(l => l.Result != CaseloadImporter.Results.Create).Select(l => $"{l.Row} {l.Field} {l.Message}")));
+        Assert.Equal((9, 10), (run.Rows, run.Created + run.Updated));
+    }
+
+    [Fact]
     public async Task Each_refusal_names_the_row_the_field_and_the_fix_and_the_dry_run_writes_nothing()
     {
         var u = Unique();
