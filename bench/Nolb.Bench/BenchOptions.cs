@@ -57,5 +57,8 @@ public sealed class BenchOptions
               (--only: just the figures whose name contains TEXT, e.g. "job matching").
           load     --database sqlite|postgres --connection "..." [--users 200] [--seconds 60]
               Starts Nolb on 127.0.0.1 (Kestrel) and drives it with simulated key workers over HTTP.
+          import   [--database sqlite|postgres --connection "..."] [--rows 50000]
+              Recreates the database, writes a caseload file in Nolb's template of --rows rows (six a person) and times
+              its dry run and its import with the app's own importer, with the peak memory of each.
         """;
 }

@@ -1,5 +1,6 @@
 using Nolb.Bench.Benchmark;
 using Nolb.Bench.Generate;
+using Nolb.Bench.Import;
 using Nolb.Bench.Load;
 
 namespace Nolb.Bench;
@@ -15,6 +16,7 @@ public static class BenchProgram
             "generate" => await GenerateCommand.RunAsync(options, Console.Out),
             "run" => await BenchmarkCommand.RunAsync(options, Console.Out),
             "load" => await LoadCommand.RunAsync(options, Console.Out),
+            "import" => await ImportCommand.RunAsync(options, Console.Out),
             _ => Usage(),
         };
     }

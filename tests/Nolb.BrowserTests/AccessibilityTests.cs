@@ -57,6 +57,9 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         }),
         new("Organisations", Role.Administrator, "/Organisations"),
         new("Organisations, LEP manager", Role.LepManager, "/Organisations"),
+        // The caseload import's other steps need a file: CaseloadImportJourneyTests checks each with axe.
+        new("Caseload import", Role.LepManager, "/CaseloadImport"),
+        new("Caseload import, no file chosen", Role.LepManager, "/CaseloadImport", (page, _) => Submit(page, "Upload and match columns")),
         new("Add an organisation", Role.Administrator, "/Organisations/Create"),
         new("Add an organisation, empty form", Role.Administrator, "/Organisations/Create", (page, _) => Submit(page, "Add organisation")),
         new("Edit an organisation", Role.Administrator, "/Organisations/Edit/{organisation}"),

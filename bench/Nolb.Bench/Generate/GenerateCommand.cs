@@ -55,7 +55,7 @@ public static class GenerateCommand
         : new PostgresNolbDbContext(new DbContextOptionsBuilder<PostgresNolbDbContext>().UseNpgsql(connection).Options);
 
     /// <summary>Starts from nothing: the SQLite file (and its WAL) deleted, or every table of the PostgreSQL schema dropped.</summary>
-    private static async Task RecreateAsync(DatabaseProvider provider, string connection)
+    internal static async Task RecreateAsync(DatabaseProvider provider, string connection)
     {
         if (provider == DatabaseProvider.Sqlite)
         {

@@ -10,7 +10,7 @@ namespace Nolb.Web.Data;
 /// Writes an audit line for every created, changed and deleted record in the same transaction as the
 /// change, bumps the version of records two people may edit, and refuses to change the audit trail.
 /// </summary>
-public sealed class AuditingInterceptor(CurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditingInterceptor(CurrentUser currentUser, TimeProvider clock, ImportSource importSource) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -55,7 +55,8 @@ public sealed class AuditingInterceptor(CurrentUser currentUser, TimeProvider cl
             }
 
             // Signing in and out are audited as such (AuditLog); the session rows behind them would only repeat it.
-            if (entry.Entity is UserSession)
+            // An import's bookkeeping of the LEP's references; the records it made are audited as imported.
+            if (entry.Entity is UserSession or Domain.CaseloadImport.ImportedRecord)
             {
                 continue;
             }
@@ -79,6 +80,7 @@ public sealed class AuditingInterceptor(CurrentUser currentUser, TimeProvider cl
     {
         var action = entry.State switch
         {
+            EntityState.Added when importSource.Description is not null => AuditAction.Imported,
             EntityState.Added => AuditAction.Create,
             EntityState.Deleted => AuditAction.Delete,
             _ => AuditAction.Update,
@@ -87,6 +89,11 @@ public sealed class AuditingInterceptor(CurrentUser currentUser, TimeProvider cl
             // Identity's store marks every column modified; name only the ones whose value really changed.
             ? string.Join(", ", entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).Select(p => p.Metadata.Name))
             : null;
+        if (importSource.Description is { } source)
+        {
+            changed = changed is null ? source : $"{changed} ({source})";
+        }
+
         var key = entry.Metadata.FindPrimaryKey()?.Properties
             .Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture));
         var lepId = entry.Metadata.FindProperty("LepId") is not null ? entry.Property("LepId").CurrentValue as Guid? : null;
@@ -103,4 +110,13 @@ public sealed class AuditingInterceptor(CurrentUser currentUser, TimeProvider cl
             Detail = changed is { Length: > 2000 } ? changed[..2000] : changed,
         };
     }
+}
+
+/// <summary>
+/// Set for the length of a caseload import, so every record it writes is audited as imported, naming the source file
+/// (an auditor asking "where did this come from?" gets the file, not just the manager's name).
+/// </summary>
+public sealed class ImportSource
+{
+    public string? Description { get; set; }
 }

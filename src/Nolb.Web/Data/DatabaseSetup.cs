@@ -35,6 +35,7 @@ public static class DatabaseSetup
         var provider = configuration.Provider();
         var connection = configuration.MainConnectionString();
         services.AddScoped<AuditingInterceptor>();
+        services.AddScoped<ImportSource>();
         if (provider == DatabaseProvider.Sqlite)
         {
             services.AddSingleton<SqliteFileGuard>();

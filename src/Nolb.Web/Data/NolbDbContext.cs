@@ -56,6 +56,8 @@ public abstract class NolbDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<Domain.Commissioning.ContractQuarter> ContractProfileQuarters => Set<Domain.Commissioning.ContractQuarter>();
     public DbSet<Domain.Commissioning.ContractSpend> ContractSpend => Set<Domain.Commissioning.ContractSpend>();
     public DbSet<Domain.Commissioning.CommissioningDecision> CommissioningDecisions => Set<Domain.Commissioning.CommissioningDecision>();
+    public DbSet<Domain.CaseloadImport.ImportRun> ImportRuns => Set<Domain.CaseloadImport.ImportRun>();
+    public DbSet<Domain.CaseloadImport.ImportedRecord> ImportedRecords => Set<Domain.CaseloadImport.ImportedRecord>();
     public DbSet<Domain.Voice.ParticipantInvitation> ParticipantInvitations => Set<Domain.Voice.ParticipantInvitation>();
     public DbSet<Infrastructure.OutboxEmail> OutboxEmails => Set<Infrastructure.OutboxEmail>();
     public DbSet<Domain.Voice.CharterCommitment> CharterCommitments => Set<Domain.Voice.CharterCommitment>();

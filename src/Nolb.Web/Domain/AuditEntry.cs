@@ -45,4 +45,7 @@ public enum AuditAction
     Erased,
     ErasureRefused,
     RetentionRun,
+
+    /// <summary>A record created by a caseload import; Detail names the source file and the import.</summary>
+    Imported,
 }

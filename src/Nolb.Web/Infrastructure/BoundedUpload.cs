@@ -40,7 +40,7 @@ public static class BoundedUpload
     /// understates its sizes cannot expand further. Null when the zip is within both; a problem in words otherwise.
     /// Not a zip at all also answers null: the reader that follows reports that in its own words.
     /// </summary>
-    public static string? ArchiveProblem(MemoryStream zip, long maxExpandedBytes)
+    public static string? ArchiveProblem(Stream zip, long maxExpandedBytes)
     {
         try
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Nolb.Web.Data;
 using Nolb.Web.Features.Account;
+using Nolb.Web.Features.CaseloadImport;
 using Nolb.Web.Features.DataRights;
 using Nolb.Web.Security;
 using Scalar.AspNetCore;
@@ -68,6 +69,7 @@ public static class WebSetup
         services.AddScoped<Features.Me.OwnPlan>();
         services.AddScoped<Features.Me.OwnDataExport>();
         services.AddNolbDataRights(configuration);
+        services.AddNolbCaseloadImport();
         services.AddScoped<Features.Feedback.FeedbackCommands>();
         services.AddScoped<Features.Feedback.SatisfactionQuery>();
         services.AddScoped<Features.YouSaidWeDid.YouSaidWeDidCommands>();

@@ -46,6 +46,11 @@ public static class Permissions
         public const string ReadEqualityData = "participants.read-equality-data";
     }
 
+    public static class CaseloadImport
+    {
+        public const string Run = "caseload-import.run";
+    }
+
     public static class CaseNotes
     {
         public const string ReadSensitiveLep = "case-notes.read-sensitive-lep";
@@ -153,6 +158,7 @@ public static class Permissions
         new(Improvement.Manage, "Review Service Standards self-assessments, write the partnership's self-assessment and run its improvement action plan"),
         new(Commissioning.ReadOwnOrganisation, "See your organisation's contracts and how they perform against profile"),
         new(Statistics.ReadOwnCaseload, "See your own caseload's figures on the Shared Measurement Framework"),
+        new(CaseloadImport.Run, "Bring your LEP's existing caseload into Nolb from a spreadsheet or another system's export"),
         new(Statistics.Publish, "Prepare a quarter's national statistics for publication, and approve or withdraw another analyst's draft"),
     ];
 }

@@ -54,6 +54,7 @@ public static class RolePermissions
         (Role.Administrator, DataRights.Manage),
         (Role.PartnerWorker, Improvement.SelfAssessStandards), (Role.LepManager, Improvement.SelfAssessStandards), (Role.LepManager, Improvement.Manage),
         (Role.NationalAnalyst, Statistics.Publish),
+        (Role.LepManager, CaseloadImport.Run),
     ];
 
     static RolePermissions()

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Nolb.Tests.Features.Employers;
 using Nolb.Tests.Features.Participants;
 using Nolb.Web.Domain.Incentives;
@@ -79,6 +80,8 @@ public sealed class AuthorizationMatrixFactory : NolbAppFactory
             ["lep"] = lepCode,
             ["year"] = IncentiveScheme.FinancialYearOf(Today).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+
+        records["importrun"] = await ImportRunAsync(lepCode, lepId);
 
         using var worker = await ApiClientAsync(keyWorkerEmail, DemoData.Password);
         using var officer = await ApiClientAsync(EmailOf(Role.EmployerEngagementOfficer, lepCode), DemoData.Password);
@@ -318,6 +321,31 @@ public sealed class AuthorizationMatrixFactory : NolbAppFactory
             ["improvement"] = action.Id.ToString(),
         };
     });
+
+    /// <summary>A checked caseload import of the LEP's manager (its file uploaded, so every step of the wizard can be shown).</summary>
+    private async Task<string> ImportRunAsync(string lepCode, Guid lepId)
+    {
+        var managerEmail = EmailOf(Role.LepManager, lepCode);
+        var run = await WithDbAsync(async db =>
+        {
+            var run = new Web.Domain.CaseloadImport.ImportRun
+            {
+                LepId = lepId,
+                StartedByUserId = await db.Users.Where(u => u.Email == managerEmail).Select(u => u.Id).SingleAsync(),
+                FileName = "matrix.csv",
+                Holds = Web.Domain.CaseloadImport.ImportRecordKind.Person,
+                Status = Web.Domain.CaseloadImport.ImportRunStatus.Checked,
+                CreatedAt = DateTime.UtcNow,
+                ColumnMapping = """{"PersonRef":"PersonRef"}""",
+            };
+            db.ImportRuns.Add(run);
+            await db.SaveChangesAsync();
+            return run;
+        });
+        var folder = Services.GetRequiredService<Web.Features.CaseloadImport.ImportWorkFolder>();
+        await File.WriteAllTextAsync(folder.UploadPath(run.Id, run.FileName), "PersonRef,GivenName\nM1,Matrix\n");
+        return run.Id.ToString();
+    }
 
     private async Task<string> IdAsync(Func<Web.Data.NolbDbContext, IQueryable<Guid>> query) =>
         (await WithDbAsync(db => query(db).FirstAsync())).ToString();

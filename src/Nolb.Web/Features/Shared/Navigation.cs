@@ -35,6 +35,8 @@ public static class Navigation
             "Work experience, job tasters, volunteering, supported employment and Intermediate Labour Market jobs."),
         new("Recruitment incentives", "/Incentives/Index", Permissions.Employers.Read,
             "Employer Recruitment Incentive applications, checked against your LEP's minimum standards."),
+        new("Import a caseload", "/CaseloadImport/Index", Permissions.CaseloadImport.Run,
+            "Bring your LEP's existing participants and their history into Nolb from a spreadsheet, with a dry run first."),
         new("Organisations", "/Organisations/Index", Permissions.Organisations.Read,
             "The delivery partners and other organisations in your partnership."),
         new("Users", "/Admin/Users/Index", Permissions.Users.Manage,
