@@ -89,7 +89,8 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, ImportProgress pro
         var db = services.GetRequiredService<NolbDbContext>();
         var run = await db.ImportRuns.AsNoTracking().SingleAsync(r => r.Id == runId, ct);
         var user = await db.Users.AsNoTracking().Include(u => u.Lep).SingleAsync(u => u.Id == run.StartedByUserId, ct);
-        services.GetRequiredService<CurrentUser>().SignedIn(user);
+        // The manager passed sign-in (their second factor included) to start the run; the run acts as them.
+        services.GetRequiredService<CurrentUser>().SignedIn(user, withTwoFactors: true);
         services.GetRequiredService<ImportSource>().Description = $"caseload import {run.Id:N} of file \"{run.FileName}\"";
         var reporter = progress?.For(runId, Math.Max(1, run.Rows) * Enum.GetValues<ImportRecordKind>().Length);
         try
