@@ -51,8 +51,17 @@ public sealed class OnceOnlyAuthenticatorTokenProvider(NolbDbContext db, TimePro
         }
 
         // Identity may save this same user object next (a reset failure count, two-factor switched on): it must carry
-        // the new step, or saving it would write the old one back.
+        // the new step, or saving it would write the old one back. The step is in the database already, so it is not
+        // marked changed: otherwise the next save in this request (the audit entry, the session) would update the user
+        // and, if a sign-in refused at the same moment had just counted its failure on the row, answer 409.
         user.LastAuthenticatorStep = step;
+        if (db.Entry(user) is { State: not EntityState.Detached } entry)
+        {
+            var property = entry.Property(u => u.LastAuthenticatorStep);
+            property.OriginalValue = step;
+            property.IsModified = false;
+        }
+
         return true;
     }
 }

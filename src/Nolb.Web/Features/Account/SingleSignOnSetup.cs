@@ -52,6 +52,11 @@ public sealed class SignInProvider
     /// <summary>Off only for a provider on plain http in a test; on in every real deployment.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
+    /// <summary>
+    /// A provider that does not answer within this time is reported as down rather than leaving the page waiting a minute.
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Who gets a new Nolb account at first sign-in, and with what role and LEP; everyone else must have one already.</summary>
     public List<SignInRoleRule> Rules { get; set; } = [];
 
@@ -124,9 +129,6 @@ public sealed class SignInProvidersOptions
 
 public static class SingleSignOnSetup
 {
-    /// <summary>A provider that does not answer within this time is reported as down rather than leaving the page waiting a minute.</summary>
-    private static readonly TimeSpan ProviderTimeout = TimeSpan.FromSeconds(15);
-
     /// <summary>
     /// One OpenID Connect scheme per configured provider: the authorization code flow with PKCE (RFC 7636), the answer
     /// posted back (form_post), claims kept under their own names, nothing saved but the signed ID token's claims, which
@@ -198,7 +200,7 @@ public static class SingleSignOnSetup
         o.SaveTokens = false;
         o.GetClaimsFromUserInfoEndpoint = false;
         o.MapInboundClaims = false;
-        o.BackchannelTimeout = ProviderTimeout;
+        o.BackchannelTimeout = provider.Timeout;
         o.Scope.Clear();
         o.Scope.Add(OpenIdConnectScope.OpenId);
         o.Scope.Add(OpenIdConnectScope.OpenIdProfile);

@@ -175,6 +175,8 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             [prefix + "ClientId"] = ClientId,
             [prefix + "ClientSecret"] = ClientSecret,
             [prefix + "RequireHttpsMetadata"] = "false",
+            // The provider's first answers are slow on a busy two-core test machine (its pipeline is compiled on first use).
+            [prefix + "Timeout"] = "00:01:00",
             [prefix + "AllowedDomains:0"] = "council.test",
             [prefix + "Rules:0:Claim"] = "groups",
             [prefix + "Rules:0:Value"] = "nolb-key-workers",
